@@ -61,7 +61,7 @@ var keywords = map[string]struct {
 	"DIALYSIS": {"TEXT-HEALTH", false}, "INSULIN": {"TEXT-HEALTH", false}, "AUTIS": {"TEXT-HEALTH", true},
 	"SICK": {"TEXT-HEALTH", false}, "PATIENT": {"TEXT-HEALTH", false}, "HOSPITAL": {"TEXT-HEALTH", true},
 	"LESBIAN": {"TEXT-SEXLIFE", false}, "GAY": {"TEXT-SEXLIFE", false},
-	"ETHNIC": {"TEXT-ETHNICITY", true}, "RACE": {"TEXT-ETHNICITY", false}, "UNION": {"TEXT-UNION", false},
+	"ETHNIC": {"TEXT-ETHNICITY", true}, "RACE": {"TEXT-ETHNICITY", false},
 }
 
 // FreeText screens free text (OSI remarks, SSR free text, XML text) and
