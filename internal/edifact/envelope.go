@@ -96,7 +96,7 @@ func (m *Message) VersionString() string {
 // file that ends inside a segment. Control counts and references that
 // disagree are warnings naming both values.
 func ReadFile(data []byte) (*File, error) {
-	sc := NewScanner(data)
+	sc := newRetainingScanner(data)
 	f := &File{}
 	r := &envReader{sc: sc, f: f}
 	err := r.run()
@@ -134,10 +134,13 @@ func errAt(seg *Segment, format string, args ...any) error {
 
 func (r *envReader) run() error {
 	sc := r.sc
+	var slab []Segment // segments are allocated in blocks
 	for sc.Scan() {
-		cur := sc.Segment()
-		seg := new(Segment)
-		*seg = *cur
+		if len(slab) == cap(slab) {
+			slab = make([]Segment, 0, 256)
+		}
+		slab = append(slab, *sc.Segment())
+		seg := &slab[len(slab)-1]
 		if err := r.checkText(seg); err != nil {
 			return err
 		}

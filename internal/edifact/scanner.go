@@ -200,17 +200,33 @@ type Scanner struct {
 	err          error
 	warnings     []Warning
 
-	// arenas amortise allocations across segments.
-	strs  []string
-	elems []Element
-	buf   []byte
+	// arenas amortise allocations across segments. Unless retain is set,
+	// they are reused for every segment.
+	retain bool
+	strs   []string
+	elems  []Element
+	buf    []byte
 }
 
 // NewScanner returns a scanner over data. It reads the UNA service string
 // advice, if any, at once; Delimiters reports the result.
+//
+// The segment returned by Segment is valid only until the next Scan.
 func NewScanner(data []byte) *Scanner {
 	s := &Scanner{delims: DefaultDelimiters}
 	s.init(data)
+	return s
+}
+
+// newRetainingScanner returns a scanner whose segments stay valid for the
+// life of the input, for building a File.
+func newRetainingScanner(data []byte) *Scanner {
+	s := &Scanner{delims: DefaultDelimiters, retain: true}
+	s.init(data)
+	// Size the arenas from the input: roughly one component per four bytes.
+	n := min(len(data)/4, 1<<16)
+	s.strs = make([]string, 0, max(n, 64))
+	s.elems = make([]Element, 0, max(n/2, 32))
 	return s
 }
 
@@ -266,13 +282,8 @@ func (s *Scanner) init(data []byte) {
 	if strings.HasPrefix(s.src[start:], "UNA") {
 		s.readUNA()
 	}
-	// Estimate arena sizes from the input: roughly one component per four bytes.
-	n := len(data) / 4
-	if n > 1<<16 {
-		n = 1 << 16
-	}
-	s.strs = make([]string, 0, n)
-	s.elems = make([]Element, 0, n/2)
+	s.strs = make([]string, 0, 64)
+	s.elems = make([]Element, 0, 32)
 }
 
 // findStart locates the beginning of the interchange: UNA, UNB or UNH at
@@ -440,24 +451,29 @@ func (s *Scanner) Scan() bool {
 		return false
 	}
 	start := i
-	// Find the end of the segment, noting whether it needs cleaning
-	// (released characters or line breaks inside it).
-	dirty := false
+	// Find the end of the segment: the first terminator not escaped by an
+	// odd run of release characters. Note whether the segment needs
+	// cleaning (released characters or line breaks inside it).
 	end := -1
-	for j := i; j < len(src); j++ {
-		c := src[j]
-		if c == d.Release && d.Release != 0 {
-			dirty = true
-			j++
-			continue
-		}
-		if c == d.Terminator {
-			end = j
+	rel := d.Release
+	for j := i; ; {
+		k := strings.IndexByte(src[j:], d.Terminator)
+		if k < 0 {
 			break
 		}
-		if c == '\n' || c == '\r' {
-			dirty = true
+		k += j
+		if rel != 0 {
+			n := 0
+			for p := k - 1; p >= i && src[p] == rel; p-- {
+				n++
+			}
+			if n%2 == 1 {
+				j = k + 1
+				continue
+			}
 		}
+		end = k
+		break
 	}
 	s.index++
 	terminated := end >= 0
@@ -465,6 +481,8 @@ func (s *Scanner) Scan() bool {
 		end = len(src)
 	}
 	raw := src[start:end]
+	dirty := strings.IndexByte(raw, '\n') >= 0 || strings.IndexByte(raw, '\r') >= 0 ||
+		rel != 0 && strings.IndexByte(raw, rel) >= 0
 	if terminated {
 		s.pos = end + 1
 	} else {
@@ -482,12 +500,15 @@ func (s *Scanner) split(raw string, offset int, dirty bool) bool {
 	if dirty {
 		raw = s.clean(raw)
 	}
-	// Arena management: when an arena is full, start a new one; earlier
+	// Arena management: a streaming scanner reuses its arenas; a retaining
+	// one (ReadFile) starts a new arena when one is full, and earlier
 	// segments keep referencing the old backing arrays.
-	if cap(s.strs)-len(s.strs) < 64 {
+	if !s.retain {
+		s.strs, s.elems = s.strs[:0], s.elems[:0]
+	} else if cap(s.strs)-len(s.strs) < 64 {
 		s.strs = make([]string, 0, max(1024, cap(s.strs)))
 	}
-	if cap(s.elems)-len(s.elems) < 32 {
+	if s.retain && cap(s.elems)-len(s.elems) < 32 {
 		s.elems = make([]Element, 0, max(512, cap(s.elems)))
 	}
 	seg := &s.seg
@@ -521,20 +542,50 @@ func (s *Scanner) split(raw string, offset int, dirty bool) bool {
 	j++ // past the element separator
 	compStart := len(s.strs)
 	elemIdx := 0
-	var reps []Element // occurrences of the current element so far
+	var reps []Element // earlier occurrences of the current element
 	from := j
 	release := d.Release
+	if !dirty {
+		release = 0 // no release character in this segment
+	}
 	hasRelease := false
-	flushComp := func(to int) {
-		v := raw[from:to]
+	var special [256]bool
+	special[d.Component], special[d.Element] = true, true
+	if d.Repetition != 0 {
+		special[d.Repetition] = true
+	}
+	if release != 0 {
+		special[release] = true
+	}
+	for k := j; k <= len(raw); k++ {
+		var c byte
+		if k < len(raw) {
+			c = raw[k]
+			if !special[c] {
+				continue
+			}
+			if c == release {
+				hasRelease = true
+				k++
+				continue
+			}
+		}
+		v := raw[from:k]
 		if hasRelease {
 			v = s.unescape(v)
 			hasRelease = false
 		}
 		s.strs = append(s.strs, v)
-	}
-	flushElem := func() {
+		from = k + 1
+		if k < len(raw) && c == d.Component {
+			continue
+		}
 		e := Element(s.strs[compStart:len(s.strs):len(s.strs)])
+		compStart = len(s.strs)
+		if k < len(raw) && c == d.Repetition && d.Repetition != 0 {
+			reps = append(reps, e)
+			continue
+		}
 		if reps != nil {
 			reps = append(reps, e)
 			if seg.Repeats == nil {
@@ -545,31 +596,8 @@ func (s *Scanner) split(raw string, offset int, dirty bool) bool {
 			reps = nil
 		}
 		s.elems = append(s.elems, e)
-		compStart = len(s.strs)
 		elemIdx++
 	}
-	for k := j; k < len(raw); k++ {
-		c := raw[k]
-		switch {
-		case c == release && release != 0:
-			hasRelease = true
-			k++
-		case c == d.Component:
-			flushComp(k)
-			from = k + 1
-		case c == d.Element:
-			flushComp(k)
-			flushElem()
-			from = k + 1
-		case c == d.Repetition && d.Repetition != 0:
-			flushComp(k)
-			reps = append(reps, Element(s.strs[compStart:len(s.strs):len(s.strs)]))
-			compStart = len(s.strs)
-			from = k + 1
-		}
-	}
-	flushComp(len(raw))
-	flushElem()
 	seg.Elements = s.elems[elemStart:len(s.elems):len(s.elems)]
 	return true
 }
