@@ -1,0 +1,104 @@
+package paxlst
+
+import (
+	"fmt"
+	"strings"
+)
+
+// cleanName upper-cases a name part and collapses its spaces. PAXLST names
+// are upper case (syntax level A); mixed case is bad data, not meaning.
+func cleanName(s string) string {
+	return strings.ToUpper(strings.Join(strings.Fields(s), " "))
+}
+
+// titles are the honorifics airlines append to given names. Only a whole
+// trailing word is taken as a title, never a prefix or suffix of a name
+// (so WILLIAMS and ALEXANDR stay whole).
+var titles = map[string]bool{
+	"MR": true, "MRS": true, "MS": true, "MISS": true, "MSTR": true, "MASTER": true,
+	"DR": true, "PROF": true, "REV": true, "SIR": true, "DAME": true,
+}
+
+// splitTitle takes a trailing title word off given names ("JOHN MR" →
+// "JOHN", "MR"). A title that is the only word is kept as the name.
+func splitTitle(given string) (name, title string) {
+	i := strings.LastIndexByte(given, ' ')
+	if i < 0 {
+		return given, ""
+	}
+	if last := given[i+1:]; titles[last] {
+		return given[:i], last
+	}
+	return given, ""
+}
+
+// splitFlight splits a TDT journey identifier into airline designator and
+// flight number. carrier is the TDT carrier (C040), which may be empty.
+// The number loses its leading zeros ("UA0989" → "UA", "989") so that API
+// and PNR legs compare equal; an operational suffix letter is kept.
+func splitFlight(id, carrier string) (string, string, error) {
+	id = strings.ToUpper(strings.Join(strings.Fields(id), ""))
+	if id == "" {
+		return carrier, "", fmt.Errorf("flight leg without a flight number")
+	}
+	var c, n string
+	switch {
+	case carrier != "" && strings.HasPrefix(id, carrier) && len(id) > len(carrier) && isDigit(id[len(carrier)]):
+		c, n = carrier, id[len(carrier):]
+	case isDigit(id[0]) && (len(id) < 3 || isDigit(id[1]) && isDigit(id[2])):
+		// A bare number: the carrier is only in C040.
+		c, n = carrier, id
+	case len(id) >= 4 && isLetter(id[0]) && isLetter(id[1]) && isLetter(id[2]) && isDigit(id[3]):
+		// Three-letter ICAO designator.
+		c, n = id[:3], id[3:]
+	case len(id) >= 3:
+		c, n = id[:2], id[2:]
+	default:
+		return carrier, "", fmt.Errorf("flight identifier of shape %s has no flight number", shape(id))
+	}
+	if n == "" || !isDigit(n[0]) {
+		return c, n, fmt.Errorf("flight identifier of shape %s: number does not start with a digit", shape(id))
+	}
+	for len(n) > 1 && n[0] == '0' && isDigit(n[1]) {
+		n = n[1:]
+	}
+	return c, n, nil
+}
+
+// shape describes a value without revealing it: digits become 9, letters
+// A, other characters stay, and long values are cut ("780799" → "999999").
+func shape(s string) string {
+	const max = 24
+	b := make([]byte, 0, min(len(s), max)+3)
+	for i := 0; i < len(s) && i < max; i++ {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			c = '9'
+		case isLetter(c):
+			c = 'A'
+		case c >= 0x80:
+			c = '~'
+		}
+		b = append(b, c)
+	}
+	if len(s) > max {
+		b = append(b, "..."...)
+	}
+	return `"` + string(b) + `"`
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
