@@ -32,8 +32,11 @@ type command struct {
 // commands lists every subcommand. Each lives in a file of its own.
 func commands() map[string]command {
 	return map[string]command{
-		"parse": {"parse airline messages and print them as JSON Lines", runParse},
-		"demo":  {"run Chokepoint end to end on bundled or generated data", runDemo},
+		"parse":  {"parse airline messages and print them as JSON Lines", runParse},
+		"demo":   {"run Chokepoint end to end on bundled or generated data", runDemo},
+		"screen": {"screen travellers (JSON Lines) against watchlists", runScreen},
+		"names":  {"compare or normalise personal names", runNames},
+		"bench":  {"measure matching quality and speed (bench matching)", runBench},
 	}
 }
 
