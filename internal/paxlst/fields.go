@@ -8,8 +8,33 @@ import (
 // cleanName upper-cases a name part and collapses its spaces. PAXLST names
 // are upper case (syntax level A); mixed case is bad data, not meaning.
 func cleanName(s string) string {
-	return strings.ToUpper(strings.Join(strings.Fields(s), " "))
+	return strings.ToUpper(squeeze(s, " "))
 }
+
+// squeeze joins the words of s with sep: runs of white space collapse and
+// leading and trailing space goes. Clean input is returned as is.
+func squeeze(s, sep string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' {
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' || sep != " " {
+				clean = false
+				break
+			}
+		} else if c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), sep)
+}
+
+// compact removes all white space: document and flight numbers.
+func compact(s string) string { return squeeze(s, "") }
 
 // titles are the honorifics airlines append to given names. Only a whole
 // trailing word is taken as a title, never a prefix or suffix of a name
@@ -37,7 +62,7 @@ func splitTitle(given string) (name, title string) {
 // The number loses its leading zeros ("UA0989" → "UA", "989") so that API
 // and PNR legs compare equal; an operational suffix letter is kept.
 func splitFlight(id, carrier string) (string, string, error) {
-	id = strings.ToUpper(strings.Join(strings.Fields(id), ""))
+	id = strings.ToUpper(compact(id))
 	if id == "" {
 		return carrier, "", fmt.Errorf("flight leg without a flight number")
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chokepoint/chokepoint/internal/country"
 	"github.com/chokepoint/chokepoint/internal/edifact"
 	"github.com/chokepoint/chokepoint/internal/message"
 )
@@ -33,13 +34,14 @@ type parser struct {
 	leg     int // index of the current leg in out.Flights, -1 before the first
 	legLocs int // LOC+92 seen in the current leg
 
-	trav    *message.Traveller // current traveller, nil outside group 4
+	trav    *message.Traveller // current traveller (the last of out.Travellers), nil outside group 4
 	travSeg *edifact.Segment   // the NAD that opened it
 	travNo  int                // its number in the message, from 1
 	doc     int                // index of the current document in trav.Documents, -1 for none
 	bagsCT  bool               // the current traveller's MEA+CT was given
 
 	sawBGM bool
+	legacy bool           // the legacy US/EDIFACT layout (legacy.go)
 	counts map[string]int // CNT totals by qualifier
 	cntSeg map[string]*edifact.Segment
 }
@@ -145,6 +147,24 @@ func (p *parser) misplaced(seg *edifact.Segment, what string) {
 	p.keep(seg)
 }
 
+// country normalises a country code to ISO 3166-1 alpha-3 (ICAO Doc 9303
+// codes such as XXA and D included). An unknown code is kept as sent, with
+// a warning that gives its shape only.
+func (p *parser) country(seg *edifact.Segment, code, what string) string {
+	if code == "" {
+		return ""
+	}
+	if c, ok := country.Alpha3(code); ok {
+		return c
+	}
+	who := "traveller " + strconv.Itoa(p.travNo)
+	if p.trav == nil {
+		who = "message"
+	}
+	p.warn(seg, "%s: %s code of shape %s is not a known country; kept as sent", who, what, shape(code))
+	return code
+}
+
 // qualified names a segment by tag and first value: "LOC+91".
 func qualified(seg *edifact.Segment) string {
 	if q := strings.TrimSpace(seg.Value(0, 0)); q != "" {
@@ -161,6 +181,17 @@ func (p *parser) drop(seg *edifact.Segment) {
 }
 
 func (p *parser) run() error {
+	people := 0
+	for _, seg := range p.m.Segments {
+		if seg.Tag == "NAD" || seg.Tag == "PDT" {
+			people++
+		}
+	}
+	p.out.Travellers = make([]message.Traveller, 0, people)
+	if isLegacyUS(p.m) {
+		p.legacy = true
+		return p.runLegacy()
+	}
 	for _, seg := range p.m.Segments {
 		if err := p.segment(seg); err != nil {
 			return err
@@ -168,8 +199,6 @@ func (p *parser) run() error {
 	}
 	return p.finish()
 }
-
-var errLegacyUS = errors.New("legacy US/EDIFACT PAXLST layout (PDT segments) is not supported: only UN/EDIFACT PAXLST")
 
 func (p *parser) segment(seg *edifact.Segment) error {
 	switch seg.Tag {
@@ -203,8 +232,6 @@ func (p *parser) segment(seg *edifact.Segment) error {
 		p.docSeg(seg)
 	case "CNT":
 		p.cnt(seg)
-	case "PDT":
-		return edifact.Errorf(seg, "%v", errLegacyUS)
 	default:
 		p.keep(seg)
 	}
@@ -263,7 +290,8 @@ func (p *parser) nad(seg *edifact.Segment) {
 	}
 	p.flushTraveller()
 	p.travNo++
-	t := &message.Traveller{Role: role}
+	p.out.Travellers = append(p.out.Travellers, message.Traveller{Role: role})
+	t := &p.out.Travellers[len(p.out.Travellers)-1]
 	if !known {
 		t.Role = message.RoleOther
 		p.warn(seg, "traveller %d: unknown party qualifier %q, role %q", p.travNo, q, message.RoleOther)
@@ -322,6 +350,9 @@ func (p *parser) personName(seg *edifact.Segment, t *message.Traveller) {
 
 // address reads a NAD's street, city, region, postal code and country.
 func address(seg *edifact.Segment) *message.Address {
+	if len(seg.Elements) <= 4 {
+		return nil
+	}
 	var street []string
 	for _, c := range seg.Elem(4) {
 		if c = strings.TrimSpace(c); c != "" {
@@ -339,10 +370,15 @@ func address(seg *edifact.Segment) *message.Address {
 		PostalCode: strings.TrimSpace(seg.Value(7, 0)),
 		Country:    strings.ToUpper(strings.TrimSpace(seg.Value(8, 0))),
 	}
+	if c, ok := country.Alpha3(a.Country); ok && a.Country != "" {
+		a.Country = c
+	}
 	if a == (message.Address{}) {
 		return nil
 	}
-	return &a
+	out := new(message.Address)
+	*out = a
+	return out
 }
 
 // flushTraveller closes the current traveller, if any.
@@ -360,7 +396,6 @@ func (p *parser) flushTraveller() {
 	if b := t.Bags; b != nil && !p.bagsCT {
 		b.Count = len(b.Tags)
 	}
-	p.out.Travellers = append(p.out.Travellers, *t)
 	p.trav, p.travSeg, p.doc = nil, nil, -1
 }
 
@@ -425,6 +460,7 @@ func (p *parser) loc(seg *edifact.Segment) {
 			dst = &t.FirstArrival
 		case "174":
 			dst = &t.Residence
+			code = p.country(seg, code, "residence")
 		case "178":
 			dst = &t.Embarkation
 		case "179":
@@ -448,7 +484,7 @@ func (p *parser) loc(seg *edifact.Segment) {
 			return
 		}
 		if code != "" {
-			p.trav.Documents[p.doc].IssuingCountry = code
+			p.trav.Documents[p.doc].IssuingCountry = p.country(seg, code, "issuing country")
 		}
 	default:
 		p.warn(seg, "unknown location qualifier %q; kept as unknown", q)
@@ -460,7 +496,10 @@ func (p *parser) loc(seg *edifact.Segment) {
 // component, or both ("LONDON, GBR").
 func birthPlace(seg *edifact.Segment) string {
 	code := strings.ToUpper(strings.TrimSpace(seg.Value(1, 0)))
-	name := strings.ToUpper(strings.Join(strings.Fields(seg.Value(1, 3)), " "))
+	if c, ok := country.Alpha3(code); ok && code != "" {
+		code = c
+	}
+	name := cleanName(seg.Value(1, 3))
 	switch {
 	case name != "" && code != "":
 		return name + ", " + code
@@ -794,12 +833,15 @@ func (p *parser) nat(seg *edifact.Segment) {
 	if code == "" {
 		return
 	}
+	if c, ok := country.Alpha3(code); ok {
+		code = c
+	}
 	if p.trav.Nationality != "" && p.trav.Nationality != code {
 		p.warn(seg, "traveller %d: second nationality; kept as unknown", p.travNo)
 		p.keep(seg)
 		return
 	}
-	p.trav.Nationality = code
+	p.trav.Nationality = p.country(seg, code, "nationality")
 }
 
 func (p *parser) rff(seg *edifact.Segment) {
@@ -869,7 +911,7 @@ func (p *parser) docSeg(seg *edifact.Segment) {
 	}
 	d := message.Document{
 		Type:   strings.ToUpper(strings.TrimSpace(seg.Value(0, 0))),
-		Number: strings.ToUpper(strings.Join(strings.Fields(seg.Value(1, 0)), "")),
+		Number: strings.ToUpper(compact(seg.Value(1, 0))),
 	}
 	if d.Type == "" {
 		p.warn(seg, "traveller %d, document %d: no document type", p.travNo, len(p.trav.Documents)+1)
@@ -945,7 +987,7 @@ func (p *parser) cnt(seg *edifact.Segment) {
 func (p *parser) finish() error {
 	p.flushTraveller()
 	out := p.out
-	if !p.sawBGM {
+	if !p.sawBGM && !p.legacy {
 		out.Warnings = append(out.Warnings, "message has no BGM")
 	}
 	if len(out.Flights) == 0 && !flightless[out.DocumentType] {

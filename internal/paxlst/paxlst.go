@@ -14,9 +14,11 @@
 // message.Message.Unknown. Warnings never quote a traveller's personal
 // data; where a value was malformed they give its shape instead ("999999").
 //
-// Only three things fail a message: a message type other than PAXLST, the
-// legacy US/EDIFACT PAXLST layout (PDT segments), and a passenger or crew
-// list without any flight leg.
+// It also reads the legacy US/EDIFACT PAXLST layout (CTA, TDT, LOC/DTM,
+// UNS, one PDT segment per person), which some carriers still send.
+//
+// Only two things fail a message: a message type other than PAXLST, and a
+// passenger or crew list without any flight leg.
 package paxlst
 
 import (

@@ -1,7 +1,6 @@
 package paxlst
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -368,7 +367,6 @@ func TestFailures(t *testing.T) {
 		want string
 	}{
 		{"no flight leg", build("BGM+745", "NAD+FL+++DOE:JANE"), "no flight leg (TDT) in a passenger list"},
-		{"legacy US layout", build("BGM+745", "UNS+D", "PDT+P+DOE:JANE"), "legacy US/EDIFACT"},
 		{"other message type", []byte("UNB+IATA:1+A+B+260101:1200+1'UNH+1+PNRGOV:11:1:IA'MSG+:22'UNT+3+1'UNZ+1+1'"), `message type is "PNRGOV"`},
 		{"not EDIFACT", []byte("hello"), "not an EDIFACT interchange"},
 	}
@@ -460,9 +458,92 @@ func TestParseMessageRejectsNil(t *testing.T) {
 	if _, err := ParseMessage(nil, testOpts); err == nil {
 		t.Error("nil message accepted")
 	}
-	var target *edifact.SyntaxError
-	_, err := Parse(build("BGM+745", "PDT+P"), testOpts)
-	if !errors.As(err, &target) || target.Tag != "PDT" {
-		t.Errorf("legacy layout error %v is not located at the PDT segment", err)
+}
+
+// legacyUS builds a legacy US/EDIFACT PAXLST (UNH version 001:000).
+func legacyUS(body ...string) []byte {
+	var b strings.Builder
+	b.WriteString("UNA:+.? 'UNB+UNOA:1+TESTAIR:XX+USCS:US+090315:0815+0903150815++CEDIPAX+A+++0'")
+	b.WriteString("UNG+PAXLST+TESTAIR:XX+TECS:US+090315:0815+0903150815+XX+001:000'")
+	b.WriteString("UNH+0903150815+PAXLST:001:000:XX+TA100/090315/0900'")
+	for _, s := range body {
+		b.WriteString(s)
+		b.WriteByte('\'')
 	}
+	fmt.Fprintf(&b, "UNT+%d+0903150815'UNE+1+0903150815'UNZ+1+0903150815'", len(body)+2)
+	return []byte(b.String())
+}
+
+func TestLegacyUS(t *testing.T) {
+	t.Run("single leg", func(t *testing.T) {
+		m := parseOne(t, legacyUS(
+			"CTA+IC+:ANNA? OPS+1-555-0100:TE+1-555-0101:FX",
+			"TDT++TA0100+40+TA",
+			"LOC+005+GBLHR:50", "DTM+136+090315+0900+Z",
+			"LOC+008+USBOS:50", "DTM+132+090315+1130+M05",
+			"UNS+D",
+			"PDT+P/X1234567:150101:GB+ROE:RICHARD:Q:700102:M+PAX+GBLHR:USBOS",
+			"PDT+V/V998877:100630:US+O?'NEIL:MAEVE::850505:F+CRW+GBLHR:USBOS",
+			"PDT+A/A0011:151231:CA+ZED:ZOE::990909:U+ITI+GBLHR:USBOS",
+		))
+		if m.ReportingParty != "ANNA OPS" {
+			t.Errorf("reporting party = %q", m.ReportingParty)
+		}
+		want := message.Flight{Carrier: "TA", Number: "100", Origin: "LHR", Destination: "BOS", Departure: "2009-03-15T09:00", Arrival: "2009-03-15T11:30"}
+		if len(m.Flights) != 1 || m.Flights[0] != want {
+			t.Fatalf("flights = %+v, want %+v", m.Flights, want)
+		}
+		if len(m.Travellers) != 3 {
+			t.Fatalf("got %d travellers", len(m.Travellers))
+		}
+		p := m.Travellers[0]
+		if p.Role != message.RolePassenger || p.Surname != "ROE" || p.GivenNames != "RICHARD Q" || p.BirthDate != "1970-01-02" || p.Gender != "M" ||
+			p.Embarkation != "LHR" || p.Debarkation != "BOS" {
+			t.Errorf("traveller 1 = %+v", p)
+		}
+		if len(p.Documents) != 1 || p.Documents[0] != (message.Document{Type: "P", Number: "X1234567", IssuingCountry: "GBR", Expiry: "2015-01-01"}) {
+			t.Errorf("traveller 1 documents = %+v", p.Documents)
+		}
+		if c := m.Travellers[1]; c.Role != message.RoleCrew || c.Surname != "O'NEIL" || c.Documents[0].Type != "V" {
+			t.Errorf("traveller 2 = %+v", c)
+		}
+		if x := m.Travellers[2]; x.Role != message.RoleTransitPassenger || x.Gender != "U" || x.Documents[0].IssuingCountry != "CAN" {
+			t.Errorf("traveller 3 = %+v", x)
+		}
+		for _, w := range m.Warnings {
+			if !strings.Contains(w, "UNT declares") {
+				t.Errorf("unexpected warning %q", w)
+			}
+		}
+	})
+	t.Run("transit ports make legs", func(t *testing.T) {
+		m := parseOne(t, legacyUS(
+			"TDT++TA0100+40+TA",
+			"LOC+5+NZAKL:50", "DTM+136+090315+2200+M10",
+			"LOC+PT+USHNL:50", "DTM+132+090315+1000+P10",
+			"LOC+PT+USSFO:50", "DTM+132+090315+1900+P8",
+			"LOC+8+USORD:50", "DTM+132+090316+0100+P6",
+			"UNS+D",
+			"PDT+P/Q1:201231:NZ+KAHU:ARI::800101",
+		))
+		route := []string{}
+		for _, f := range m.Flights {
+			route = append(route, f.Origin+">"+f.Destination+"@"+f.Arrival)
+		}
+		if got := strings.Join(route, " "); got != "AKL>HNL@2009-03-15T10:00 HNL>SFO@2009-03-15T19:00 SFO>ORD@2009-03-16T01:00" {
+			t.Errorf("legs = %s", got)
+		}
+		if m.Flights[0].Departure != "2009-03-15T22:00" {
+			t.Errorf("first departure = %q", m.Flights[0].Departure)
+		}
+		if len(m.Travellers) != 1 || m.Travellers[0].Role != message.RolePassenger {
+			t.Errorf("travellers = %+v", m.Travellers)
+		}
+	})
+	t.Run("no flight", func(t *testing.T) {
+		_, err := Parse(legacyUS("UNS+D", "PDT+P/Q1:201231:NZ+KAHU:ARI::800101+PAX"), testOpts)
+		if err == nil || !strings.Contains(err.Error(), "no flight leg") {
+			t.Errorf("err = %v", err)
+		}
+	})
 }
