@@ -395,14 +395,23 @@ func stripBrackets(s string) string {
 	}, s)
 }
 
+var qualityRank = map[string]int{QualityLow: 1, QualityGood: 2, QualityPrimary: 3}
+
 // addName appends n to e.Names unless a name with the same Full (ignoring
-// case) is already there.
+// case) is already there; then the better of the two qualities stays (an
+// OFAC alt.csv alias also quoted as a weak a.k.a. in Remarks is good).
 func addName(e *Entry, n Name) {
 	if n.Full == "" {
 		return
 	}
-	for _, m := range e.Names {
+	for i, m := range e.Names {
 		if strings.EqualFold(m.Full, n.Full) {
+			if qualityRank[n.Quality] > qualityRank[m.Quality] {
+				e.Names[i].Quality = n.Quality
+				if m.Given == "" && m.Surname == "" {
+					e.Names[i].Given, e.Names[i].Surname = n.Given, n.Surname
+				}
+			}
 			return
 		}
 	}

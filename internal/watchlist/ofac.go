@@ -274,10 +274,11 @@ var ofacDocLabels = []struct{ label, typ string }{
 }
 
 var (
-	reAKA      = regexp.MustCompile(`^[afn]\.k\.a\.\s+'(.*)'$`)
-	reDocTail  = regexp.MustCompile(`\s+(issued|expires|Issue Date|Expire Date|Expiration Date|valid)\b`)
-	reDocCtry  = regexp.MustCompile(`^\(([^()]*)\)\s*`)
-	reNoPrefix = regexp.MustCompile(`^(No\.|No|#|Number)\s*:?\s*`)
+	reAKA         = regexp.MustCompile(`^[afn]\.k\.a\.\s+'(.*)'$`)
+	reDocTail     = regexp.MustCompile(`\s+(issued|expires|Issue Date|Expire Date|Expiration Date|valid)\b`)
+	reDocCtry     = regexp.MustCompile(`^\(([^()]*)\)\s*`)
+	reAnyPassport = regexp.MustCompile(`^([A-Z][A-Za-z' ]{0,40} Passport) `)
+	reNoPrefix    = regexp.MustCompile(`^(No\.|No|#|Number)\s*:?\s*`)
 )
 
 // parseRemarks reads what OFAC puts in an entry's Remarks ("DOB 01 Jan
@@ -342,7 +343,12 @@ func parseRemarks(e *Entry, remarks string) []string {
 // ofacDocument reads "Passport A1234567 (Iraq) expires 01 Jan 2020" and
 // the like.
 func ofacDocument(seg string) (Document, bool) {
-	for _, l := range ofacDocLabels {
+	labels := ofacDocLabels
+	if m := reAnyPassport.FindStringSubmatch(seg); m != nil {
+		// "British National Overseas Passport 750200421 (United Kingdom)"
+		labels = []struct{ label, typ string }{{m[1], "passport"}}
+	}
+	for _, l := range labels {
 		rest, ok := strings.CutPrefix(seg, l.label)
 		if !ok || rest == "" || rest[0] != ' ' {
 			continue

@@ -453,14 +453,21 @@ func unDoc(d unDocument) (Document, bool) {
 		}
 	}
 	note := cleanSpace(d.Note)
+	if number == "" {
+		// "Afghan national identification card (tazkira) number 545167"
+		// in TYPE_OF_DOCUMENT2, or the number only in the NOTE.
+		number = docNumberIn(cleanSpace(d.Type2))
+	}
 	if number == "" && note != "" {
 		number = docNumberIn(note)
 	}
 	if number == "" {
 		return Document{}, false
 	}
-	if ctry == "" {
-		ctry = countryIn(num + " " + note)
+	for _, s := range []string{num, cleanSpace(d.Type2), note} {
+		if ctry == "" {
+			ctry = countryIn(s) // "Libyan passport ...", "Afghan national ..."
+		}
 	}
 	doc.Number = number
 	doc.Country = countryCode(ctry)
