@@ -67,6 +67,8 @@ type xmlMsg struct {
 	unknown    map[string]bool
 	line       int
 	hasPNRWrap bool
+	// ctx prefixes warnings about the booking being read ("PNR ABC123").
+	ctx string
 }
 
 type xmlParser struct {
@@ -76,6 +78,7 @@ type xmlParser struct {
 	loose   *xmlMsg // content found outside any IATA_PNRGOV_NotifRQ
 	stack   []string
 	capture []*xmlNode // open elements of the subtree being captured
+	raw     []xml.Name // open elements as written, to check end tags
 }
 
 // xmlSyntaxError is a refusal with its position in the input.
@@ -90,7 +93,9 @@ func xmlPosError(d *xml.Decoder, err error) error {
 
 func (p *xmlParser) run(d *xml.Decoder) error {
 	for {
-		tok, err := d.Token()
+		// RawToken skips namespace resolution, which names are matched
+		// without; end tags are checked against start tags here.
+		tok, err := d.RawToken()
 		if err == io.EOF {
 			if len(p.stack) > 0 {
 				return xmlPosError(d, fmt.Errorf("truncated input: element <%s> is not closed", p.stack[len(p.stack)-1]))
@@ -106,8 +111,16 @@ func (p *xmlParser) run(d *xml.Decoder) error {
 				return xmlPosError(d, fmt.Errorf("elements nested deeper than %d", xmlMaxDepth))
 			}
 			line, _ := d.InputPos()
+			p.raw = append(p.raw, t.Name)
 			p.start(t, line)
 		case xml.EndElement:
+			if len(p.raw) == 0 {
+				return xmlPosError(d, fmt.Errorf("unexpected end element </%s>", xmlRawName(t.Name)))
+			}
+			if open := p.raw[len(p.raw)-1]; open != t.Name {
+				return xmlPosError(d, fmt.Errorf("element <%s> closed by </%s>", xmlRawName(open), xmlRawName(t.Name)))
+			}
+			p.raw = p.raw[:len(p.raw)-1]
 			p.end()
 		case xml.CharData:
 			if len(p.capture) > 0 {
@@ -120,6 +133,13 @@ func (p *xmlParser) run(d *xml.Decoder) error {
 			return xmlPosError(d, errors.New("document type or entity declarations are not accepted"))
 		}
 	}
+}
+
+func xmlRawName(n xml.Name) string {
+	if n.Space != "" {
+		return n.Space + ":" + n.Local
+	}
+	return n.Local
 }
 
 func xmlAttrs(in []xml.Attr) []xml.Attr {
@@ -271,7 +291,11 @@ func (p *xmlParser) finish(d *xml.Decoder) ([]*message.Message, error) {
 }
 
 func xmlWarn(mm *xmlMsg, format string, args ...any) {
-	mm.m.Warnings = append(mm.m.Warnings, fmt.Sprintf(format, args...))
+	w := fmt.Sprintf(format, args...)
+	if mm.ctx != "" {
+		w = mm.ctx + ": " + w
+	}
+	mm.m.Warnings = append(mm.m.Warnings, w)
 }
 
 // --- node helpers ---
@@ -598,6 +622,11 @@ func (p *xmlParser) booking(mm *xmlMsg, n *xmlNode) {
 	for _, r := range n.children("BookingRefID") {
 		xb.locator(r)
 	}
+	mm.ctx = "PNR " + b.RecordLocator
+	if b.RecordLocator == "" {
+		mm.ctx = fmt.Sprintf("PNR on line %d", n.line)
+	}
+	defer func() { mm.ctx = "" }()
 	b.Created = mm.date(n.attr("PNR_CreationDate"), message.Travel, "PNR PNR_CreationDate")
 	b.LastChanged = mm.date(n.attr("PNR_TransDate"), message.Travel, "PNR PNR_TransDate")
 	b.Cancelled = xmlBool(n.attr("Cancelled", "CancelledInd"))
@@ -645,12 +674,12 @@ func (p *xmlParser) booking(mm *xmlMsg, n *xmlNode) {
 	xb.bagsPerTraveller()
 
 	if b.RecordLocator == "" {
-		xmlWarn(mm, "PNR on line %d has no BookingRefID", n.line)
+		xmlWarn(mm, "no BookingRefID")
 	}
 	if v := n.attr("NumberOfPassengers"); v != "" {
 		c, err := strconv.Atoi(v)
 		if err != nil || c != len(pax) {
-			xmlWarn(mm, "PNR %s: NumberOfPassengers declares %s, PNR holds %d Passenger elements", b.RecordLocator, v, len(pax))
+			xmlWarn(mm, "NumberOfPassengers declares %s, PNR holds %d Passenger elements", v, len(pax))
 		}
 	}
 	mm.m.Bookings = append(mm.m.Bookings, *b)
@@ -895,7 +924,7 @@ func (xb *xmlBooking) passenger(n *xmlNode) {
 	idx := len(xb.b.Travellers) - 1
 	if t.Ref != "" {
 		if _, dup := xb.byRef[t.Ref]; dup {
-			xmlWarn(mm, "PNR %s: Passenger RPH %q repeated", xb.b.RecordLocator, t.Ref)
+			xmlWarn(mm, "Passenger RPH %q repeated", t.Ref)
 		} else {
 			xb.byRef[t.Ref] = idx
 		}
@@ -1067,7 +1096,7 @@ func (xb *xmlBooking) docSSR(n *xmlNode, idx int) {
 	if idx < 0 {
 		t := xb.traveller(n.attr("RPH"))
 		if t == nil {
-			xmlWarn(mm, "PNR %s: DOC_SSR %s refers to unknown passenger %q", xb.b.RecordLocator, code, n.attr("RPH"))
+			xmlWarn(mm, "DOC_SSR %s refers to unknown passenger %q", code, n.attr("RPH"))
 			return
 		}
 		idx = xb.index(t)
@@ -1269,7 +1298,7 @@ func (xb *xmlBooking) ssrAt(n *xmlNode, idx, seg int, code string) {
 		}
 	}
 	if xmlStructuredSSR[code] && idx < 0 && code != "CTCE" && code != "CTCM" && code != "CTCH" && code != "CTCB" {
-		xmlWarn(mm, "PNR %s: SSR %s refers to unknown passenger %q", xb.b.RecordLocator, code, n.attr("RPH"))
+		xmlWarn(mm, "SSR %s refers to unknown passenger %q", code, n.attr("RPH"))
 		return
 	}
 	var t *message.Traveller
@@ -1568,7 +1597,7 @@ func (xb *xmlBooking) checkIn(c *xmlNode, seg int, ref string) {
 		r := xmlFirst(sn.attr("RPH"), ref)
 		t := xb.traveller(r)
 		if t == nil {
-			xmlWarn(xb.mm, "PNR %s: CheckInInfo refers to unknown passenger %q", xb.b.RecordLocator, r)
+			xmlWarn(xb.mm, "CheckInInfo refers to unknown passenger %q", r)
 			continue
 		}
 		xmlAddSeat(t, strings.ToUpper(xmlFirst(sn.txt(), sn.attr("SeatNumber", "Number", "Seat"))), seg)

@@ -426,7 +426,7 @@ func TestParseXMLBadInput(t *testing.T) {
 		{"blank", " \n\t ", []string{"empty input"}},
 		{"malformed", "<PNR><BookingRefID ID=\"X\"></PNR>", []string{"line 1", "BookingRefID"}},
 		{"unquoted attribute", "<PNR NumberOfPassengers=1></PNR>", []string{"line 1", "unquoted"}},
-		{"truncated", "<IATA_PNRGOV_NotifRQ>\n<PNRs NumberOfPnrs=\"1\">\n<PNR><BookingRefID ID=\"ABC\"/>", []string{"line 3", "EOF"}},
+		{"truncated", "<IATA_PNRGOV_NotifRQ>\n<PNRs NumberOfPnrs=\"1\">\n<PNR><BookingRefID ID=\"ABC\"/>", []string{"line 3", "truncated", "<PNR>"}},
 		{"cut in tag", "<IATA_PNRGOV_NotifRQ><PNR><Passeng", []string{"line 1", "EOF"}},
 		{"doctype xxe", "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<PNR><BookingRefID ID=\"&x;\"/></PNR>", []string{"line 2", "declarations are not accepted"}},
 		{"entity bomb", "<!DOCTYPE r [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]><PNR>&b;</PNR>", []string{"line 1", "declarations"}},
