@@ -21,53 +21,81 @@ import (
 // "devanagari", "georgian", "armenian", "other", or "" when s has no
 // letters.
 func scriptOf(s string) string {
-	counts := map[string]int{}
-	for _, r := range s {
-		if !unicode.IsLetter(r) {
-			continue
+	var counts [len(scripts)]int
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			for _, r := range s[i:] {
+				if unicode.IsLetter(r) {
+					counts[runeScript(r)]++
+				}
+			}
+			break
 		}
-		counts[runeScript(r)]++
-	}
-	best, n := "", 0
-	for _, sc := range []string{"latin", "arabic", "cyrillic", "han", "hangul", "hebrew", "greek", "thai", "devanagari", "georgian", "armenian", "kana", "other"} {
-		if counts[sc] > n {
-			best, n = sc, counts[sc]
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
+			counts[scriptLatin]++
 		}
 	}
-	if best == "kana" {
-		best = "han" // Japanese text mixes kana and kanji; report one script.
+	best, n := 0, 0
+	for sc, c := range counts {
+		if c > n {
+			best, n = sc, c
+		}
 	}
-	return best
+	if n == 0 {
+		return ""
+	}
+	if best == scriptKana {
+		return "han" // Japanese text mixes kana and kanji; report one script.
+	}
+	return scripts[best]
 }
 
-func runeScript(r rune) string {
+const (
+	scriptLatin = iota
+	scriptArabic
+	scriptCyrillic
+	scriptHan
+	scriptHangul
+	scriptHebrew
+	scriptGreek
+	scriptThai
+	scriptDevanagari
+	scriptGeorgian
+	scriptArmenian
+	scriptKana
+	scriptOther
+)
+
+var scripts = [...]string{"latin", "arabic", "cyrillic", "han", "hangul", "hebrew", "greek", "thai", "devanagari", "georgian", "armenian", "kana", "other"}
+
+func runeScript(r rune) int {
 	switch {
 	case r < 0x250 || unicode.Is(unicode.Latin, r):
-		return "latin"
+		return scriptLatin
 	case unicode.Is(unicode.Arabic, r):
-		return "arabic"
+		return scriptArabic
 	case unicode.Is(unicode.Cyrillic, r):
-		return "cyrillic"
+		return scriptCyrillic
 	case unicode.Is(unicode.Han, r):
-		return "han"
+		return scriptHan
 	case unicode.Is(unicode.Hangul, r):
-		return "hangul"
+		return scriptHangul
 	case unicode.Is(unicode.Hebrew, r):
-		return "hebrew"
+		return scriptHebrew
 	case unicode.Is(unicode.Greek, r):
-		return "greek"
+		return scriptGreek
 	case unicode.Is(unicode.Thai, r):
-		return "thai"
+		return scriptThai
 	case unicode.Is(unicode.Devanagari, r):
-		return "devanagari"
+		return scriptDevanagari
 	case unicode.Is(unicode.Georgian, r):
-		return "georgian"
+		return scriptGeorgian
 	case unicode.Is(unicode.Armenian, r):
-		return "armenian"
+		return scriptArmenian
 	case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
-		return "kana"
+		return scriptKana
 	}
-	return "other"
+	return scriptOther
 }
 
 // cleanSpace collapses every run of white space (line breaks included)

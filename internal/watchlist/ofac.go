@@ -344,7 +344,9 @@ func parseRemarks(e *Entry, remarks string) []string {
 // the like.
 func ofacDocument(seg string) (Document, bool) {
 	labels := ofacDocLabels
-	if m := reAnyPassport.FindStringSubmatch(seg); m != nil {
+	if !strings.Contains(seg, "Passport ") {
+		// fast path: most Remarks parts are no passport
+	} else if m := reAnyPassport.FindStringSubmatch(seg); m != nil {
 		// "British National Overseas Passport 750200421 (United Kingdom)"
 		labels = []struct{ label, typ string }{{m[1], "passport"}}
 	}
