@@ -326,7 +326,7 @@ func flightAssess(a, p prepared) (flightPair, bool, string) {
 		e.penalise(fGenderWithID)
 		fp.why = append(fp.why, "different gender: "+a.gender+" vs "+p.gender)
 	}
-	if !birthEqual && a.age != "" && ageConflict(a.age, []string{p.age}) {
+	if !birthEqual && (ageConflict(a.age, []string{p.age}) || a.age == AgeInfant && p.notInfant) {
 		return fp, false, fmt.Sprintf("%s; infant vs adult", nameWhy)
 	}
 

@@ -1,13 +1,9 @@
 package resolve
 
-// Name comparison for resolution.
-//
-// Normalisation (folding, transliteration, Arabic name structure, spelling
-// families, phonetic keys) is package names'. Package names does not yet
-// export a token-aligned name-vs-name comparison, so this file holds a small
-// adapter that aligns the parsed tokens itself and grades the agreement
-// into the few levels resolution needs. It is kept apart so it can be
-// replaced by the names package's scorer when that is exported.
+// Name comparison for resolution. Normalisation and the token alignment
+// are package names' (names.CompareNames); this file only grades the
+// alignment into the few levels resolution's rules need, and parses the
+// surname and given names separately so the fields can be told apart.
 
 import (
 	"sort"
@@ -100,122 +96,83 @@ func (p pname) common(w names.Weigher) bool {
 	return len(p.toks) > 0
 }
 
-// token agreement grades.
-const (
-	tokNone = iota
-	tokInitial
-	tokPhonetic
-	tokCanon
-	tokExact
-)
+// minPairSim is the least similarity of an aligned pair of parts that
+// counts as agreement; weaker pairs (a few letters in common) count as
+// disagreement. Initials score 0.6 in package names.
+const minPairSim = 0.6
 
-func tokenMatch(a, b names.Token) (int, float64) {
-	if a.Text == b.Text {
-		return tokExact, 1
-	}
-	if a.Canon == b.Canon ||
-		a.Core != "" && (a.Core == b.Canon || a.Core == b.Core) ||
-		b.Core != "" && b.Core == a.Canon {
-		return tokCanon, 1
-	}
-	if len(a.Text) == 1 || len(b.Text) == 1 {
-		if a.Text[0] == b.Text[0] {
-			return tokInitial, 0
-		}
-		return tokNone, 0
-	}
-	jw := names.JaroWinkler(a.Canon, b.Canon)
-	if a.Key == b.Key && len(a.Key) >= 2 && jw >= 0.85 {
-		return tokPhonetic, jw
-	}
-	if jw >= 0.93 && len(a.Canon) >= 5 && len(b.Canon) >= 5 {
-		return tokPhonetic, jw
-	}
-	return tokNone, 0
+func (p pname) asName() names.Name { return names.Name{Tokens: p.toks} }
+
+// compareNames aligns the parts of two names with package names (order
+// free, spelling families, phonetic keys, joined parts, initials) and
+// grades the result. A name is exact only when every part is spelt the
+// same and sits in the same field.
+func compareNames(a, b pname) nameLevel {
+	l, _ := compareNamesExplained(a, b)
+	return l
 }
 
-// compareNames aligns the parts of two names one to one, best agreement
-// first, and grades the result. Field order is ignored for alignment
-// (airlines swap surname and given names), but a name is exact only when
-// every part matches as written in the same field.
-func compareNames(a, b pname) nameLevel {
+func compareNamesExplained(a, b pname) (nameLevel, names.Comparison) {
 	if a.empty() || b.empty() {
-		return nameDifferent
+		return nameDifferent, names.Comparison{}
 	}
-	type pair struct {
-		i, j  int
-		grade int
-		jw    float64
+	c := names.CompareNames(a.asName(), b.asName(), names.DefaultWeigher(), names.DefaultScoring)
+	weak, initial := 0, false
+	for _, p := range c.Pairs {
+		if p.Sim < minPairSim {
+			weak++
+		}
+		if p.How == names.HowInitial {
+			initial = true
+		}
 	}
-	var pairs []pair
-	for i, ta := range a.toks {
-		for j, tb := range b.toks {
-			if g, jw := tokenMatch(ta, tb); g != tokNone {
-				pairs = append(pairs, pair{i, j, g, jw})
+	leftA, leftB := len(c.UnmatchedA), len(c.UnmatchedB)
+	matched := len(c.Pairs) - weak
+	switch {
+	case matched == 0:
+		return nameDifferent, c
+	case weak > 0 || leftA > 0 && leftB > 0:
+		return nameDifferent, c
+	case leftA > 0 || leftB > 0:
+		// one name has more parts (a middle name missing): two agreeing
+		// parts are needed; a lone part says nothing.
+		if matched < 2 {
+			return nameDifferent, c
+		}
+		return namePartial, c
+	case initial:
+		if matched < 2 {
+			return nameDifferent, c
+		}
+		return namePartial, c
+	case c.Exact && sameFields(a, b):
+		return nameExact, c
+	case c.Full:
+		return nameSame, c
+	}
+	return nameSimilar, c
+}
+
+// sameFields reports whether both names have the same surname parts and
+// the same given-name parts, as written.
+func sameFields(a, b pname) bool {
+	return a.nsur == b.nsur && len(a.toks) == len(b.toks) &&
+		sameTexts(a.toks[:a.nsur], b.toks[:b.nsur]) && sameTexts(a.toks[a.nsur:], b.toks[b.nsur:])
+}
+
+func sameTexts(a, b []names.Token) bool {
+	used := make([]bool, len(b))
+outer:
+	for _, x := range a {
+		for j, y := range b {
+			if !used[j] && x.Text == y.Text {
+				used[j] = true
+				continue outer
 			}
 		}
+		return false
 	}
-	sort.Slice(pairs, func(x, y int) bool {
-		if pairs[x].grade != pairs[y].grade {
-			return pairs[x].grade > pairs[y].grade
-		}
-		if pairs[x].jw != pairs[y].jw {
-			return pairs[x].jw > pairs[y].jw
-		}
-		// prefer keeping parts in the same field and position
-		dx := abs(pairs[x].i - pairs[x].j)
-		dy := abs(pairs[y].i - pairs[y].j)
-		return dx < dy
-	})
-	const maxToks = 16
-	if len(a.toks) > maxToks || len(b.toks) > maxToks {
-		return nameDifferent
-	}
-	var usedA, usedB [maxToks]bool
-	matched, worst, sameField := 0, tokExact, true
-	for _, p := range pairs {
-		if usedA[p.i] || usedB[p.j] {
-			continue
-		}
-		usedA[p.i], usedB[p.j] = true, true
-		matched++
-		if p.grade < worst {
-			worst = p.grade
-		}
-		if (p.i < a.nsur) != (p.j < b.nsur) {
-			sameField = false
-		}
-	}
-	leftA, leftB := len(a.toks)-matched, len(b.toks)-matched
-	switch {
-	case matched == 0 || leftA > 0 && leftB > 0:
-		return nameDifferent
-	case leftA > 0 || leftB > 0:
-		// one name has more parts: a subset match needs two agreeing
-		// parts, or a lone part that is the other's whole name is not
-		// enough to say anything.
-		if matched < 2 || worst < tokInitial {
-			return nameDifferent
-		}
-		return namePartial
-	case worst == tokInitial:
-		if matched < 2 {
-			return nameDifferent
-		}
-		return namePartial
-	case worst == tokPhonetic:
-		return nameSimilar
-	case worst == tokExact && sameField:
-		return nameExact
-	}
-	return nameSame
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
+	return true
 }
 
 // bestName returns the best agreement between a name and any of a list.
@@ -230,15 +187,20 @@ func bestName(a pname, list []pname) (nameLevel, pname) {
 }
 
 func describeName(l nameLevel, a, b pname) string {
+	_, c := compareNamesExplained(a, b)
+	how := ""
+	if !c.Exact && len(c.Pairs) > 0 {
+		how = " (" + c.Explain() + ")"
+	}
 	switch l {
 	case nameExact:
 		return "same name " + a.display
 	case nameSame:
-		return "same name after normalisation: " + a.display + " = " + b.display
+		return "same name after normalisation: " + a.display + " = " + b.display + how
 	case nameSimilar:
-		return "name variant: " + a.display + " ~ " + b.display
+		return "name variant: " + a.display + " ~ " + b.display + how
 	case namePartial:
-		return "partial name agreement: " + a.display + " ~ " + b.display
+		return "partial name agreement: " + a.display + " ~ " + b.display + how
 	}
-	return "different names: " + a.display + " vs " + b.display
+	return "different names: " + a.display + " vs " + b.display + how
 }

@@ -167,8 +167,10 @@ func baseRecord(src, messageID, flightKey, travelDate string, t message.Travelle
 	switch {
 	case t.Role == message.RoleInfant || t.PassengerType == "IN" || t.InfantOf != "":
 		r.AgeClass = AgeInfant
-	case t.PassengerType == "C":
+	case t.PassengerType == "C" || t.PassengerType == "CHD":
 		r.AgeClass = AgeChild
+	case t.PassengerType == "A" || t.PassengerType == "ADT":
+		r.AgeClass = AgeAdult
 	}
 	for _, d := range t.Documents {
 		r.Documents = append(r.Documents, Document{Type: d.Type, Number: d.Number, Country: d.IssuingCountry, Expiry: d.Expiry})
@@ -351,6 +353,10 @@ type prepared struct {
 	seat        string
 	co          []pname
 	shared      bool
+	// notInfant is set on booking records not marked infant: bookings
+	// always mark infants (INF), so on one flight such a record is not the
+	// infant an API list shows by birth date.
+	notInfant bool
 }
 
 func prepare(r Record) prepared {
@@ -364,6 +370,7 @@ func prepare(r Record) prepared {
 		shared:      r.SharedContacts,
 	}
 	p.age = ageClass(r.AgeClass, p.birth, normDate(r.TravelDate))
+	p.notInfant = r.Source == SourcePNR && p.age != AgeInfant
 	for _, d := range r.Documents {
 		if nd, ok := normDoc(d); ok {
 			p.docs = append(p.docs, nd)
