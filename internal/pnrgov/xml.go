@@ -54,19 +54,18 @@ type xmlNode struct {
 	name  string
 	attrs []xml.Attr
 	kids  []*xmlNode
-	text  string
+	text  []byte
 	line  int
 }
 
 // xmlMsg is a message being assembled.
 type xmlMsg struct {
-	m          *message.Message
-	counter    sensitive.Counter
-	ref        time.Time
-	declared   bool // a NumberOfPnrs attribute was seen
-	unknown    map[string]bool
-	line       int
-	hasPNRWrap bool
+	m        *message.Message
+	counter  sensitive.Counter
+	ref      time.Time
+	declared bool // a NumberOfPnrs attribute was seen
+	unknown  map[string]bool
+	line     int
 	// ctx prefixes warnings about the booking being read ("PNR ABC123").
 	ctx string
 }
@@ -125,7 +124,7 @@ func (p *xmlParser) run(d *xml.Decoder) error {
 		case xml.CharData:
 			if len(p.capture) > 0 {
 				n := p.capture[len(p.capture)-1]
-				n.text += string(t)
+				n.text = append(n.text, t...)
 			} else if len(p.stack) == 0 && len(bytes.TrimSpace(t)) > 0 {
 				return xmlPosError(d, errors.New("text outside any element"))
 			}
@@ -170,7 +169,6 @@ func (p *xmlParser) start(t xml.StartElement, line int) {
 		p.header(p.cur, root)
 	case "PNRs":
 		mm := p.target(line)
-		mm.hasPNRWrap = true
 		n := &xmlNode{name: name, attrs: xmlAttrs(t.Attr)}
 		if v := n.attr("NumberOfPnrs"); v != "" {
 			if c, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && c >= 0 {
@@ -349,7 +347,7 @@ func (n *xmlNode) txt() string {
 	if n == nil {
 		return ""
 	}
-	return strings.TrimSpace(n.text)
+	return strings.TrimSpace(string(n.text))
 }
 
 // val reads a value sent either as an attribute or as a child element's
@@ -606,6 +604,10 @@ type xmlBooking struct {
 }
 
 func (p *xmlParser) booking(mm *xmlMsg, n *xmlNode) {
+	if n.child("BookingRefID") == nil && n.child("Passenger") == nil && n.child("Flight") == nil {
+		xmlWarn(mm, "PNR on line %d has no BookingRefID, Passenger or Flight: skipped", n.line)
+		return
+	}
 	xb := &xmlBooking{
 		mm:   mm,
 		opts: p.opts,

@@ -382,6 +382,24 @@ func TestParseXMLEmptyPush(t *testing.T) {
 	}
 }
 
+// A SOAP envelope around a prefixed root is only a wrapper.
+func TestParseXMLPrefixedRootInEnvelope(t *testing.T) {
+	in := `<?xml version="1.0"?>
+<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>
+<p:IATA_PNRGOV_NotifRQ xmlns:p="http://www.iata.org/IATA/2007/00" p:Version="14.1">
+<p:Originator AirlineCode="ZQ"/>
+<p:PNRs NumberOfPnrs="1"><p:PNR><p:BookingRefID ID="PFX001"/><p:Passenger RPH="1"><p:Surname>DOE</p:Surname></p:Passenger></p:PNR></p:PNRs>
+</p:IATA_PNRGOV_NotifRQ></soap:Body></soap:Envelope>`
+	msgs, err := ParseXML([]byte(in), xmlTestOpts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := xmlOne(t, msgs)
+	if m.Version != "14.1" || m.Sender != "ZQ" || len(m.Bookings) != 1 || m.Bookings[0].RecordLocator != "PFX001" || m.Bookings[0].Travellers[0].Surname != "DOE" || len(m.Warnings) != 0 {
+		t.Errorf("message = %+v", m)
+	}
+}
+
 func TestParseXMLSeveralRoots(t *testing.T) {
 	one := string(xmlReadSample(t, "namespaced.xml"))
 	one = one[strings.Index(one, "<IATA_PNRGOV_NotifRQ"):]
@@ -438,6 +456,8 @@ func TestParseXMLBadInput(t *testing.T) {
 		{"unknown encoding", "<?xml version=\"1.0\" encoding=\"EBCDIC-XYZ\"?><PNR/>", []string{"line 1", "EBCDIC-XYZ"}},
 		{"no pnr", "<IATA_PNRGOV_NotifRQ><Originator AirlineCode=\"ZQ\"/></IATA_PNRGOV_NotifRQ>", []string{"line 1", "no PNR content"}},
 		{"other xml", "<html><body>hi</body></html>", []string{"no PNR content"}},
+		{"empty pnr", "<IATA_PNRGOV_NotifRQ><PNRs NumberOfPnrs=\"1\"><PNR NumberOfPassengers=\"0\"/></PNRs></IATA_PNRGOV_NotifRQ>", []string{"no PNR content"}},
+		{"stray end tag", "<PNR><BookingRefID ID=\"A\"/></PNR></PNRs>", []string{"line 1", "</PNRs>"}},
 		{"too deep", deep, []string{"nested deeper"}},
 		{"two roots text", "<PNR/>junk", []string{"text outside any element"}},
 	}
