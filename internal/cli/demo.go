@@ -30,8 +30,8 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	opts := message.ParseOptions{CardHash: cardHasher(env).Hash}
 	var (
 		nMsgs, nAPI, nPNR, nTrav, nBook, nPNRTrav, nWarn int
-		dropped                                         = map[string]int{}
-		refused                                         []string
+		dropped                                          = map[string]int{}
+		refused                                          []string
 	)
 	flights := map[string]bool{}
 	for _, name := range files {
