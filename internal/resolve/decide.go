@@ -287,12 +287,9 @@ func assess(p prepared, c pident, w names.Weigher) assessment {
 	}
 
 	// Name.
-	level, matched := bestName(p.name, c.names)
+	level, matched, cmp := bestName(p.name, c.names)
 	if level == nameDifferent {
-		if len(c.names) > 0 {
-			matched = c.names[0]
-		}
-		veto(describeName(level, p.name, matched))
+		veto(describeName(level, p.name, matched, cmp))
 		if a.decisive {
 			a.review = append(a.review, "shared identifier but different names: "+p.name.display+" vs "+matched.display)
 		}
@@ -303,7 +300,7 @@ func assess(p prepared, c pident, w names.Weigher) assessment {
 	// ANNA/ANNE).
 	if level < nameSame {
 		for _, co := range p.co {
-			if l, _ := bestName(co, c.names); l >= level {
+			if l, _, _ := bestName(co, c.names); l >= level {
 				veto(fmt.Sprintf("co-traveller %s matches this identity as well (%s) as %s (%s)", co.display, l, p.name.display, level))
 				return a
 			}
@@ -343,7 +340,7 @@ func assess(p prepared, c pident, w names.Weigher) assessment {
 	}
 
 	// Name, with or without the birth date.
-	a.why = append(a.why, describeName(level, p.name, matched))
+	a.why = append(a.why, describeName(level, p.name, matched, cmp))
 	common := p.name.common(w)
 	if birthEqual {
 		jan1 := strings.HasSuffix(p.birth, "-01-01")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/chokepoint/chokepoint/internal/names"
 )
 
 // Thresholds of the flight merge. See docs/resolution.md.
@@ -156,10 +158,31 @@ func MergeFlight(api, pnr []Record) []FlightTraveller {
 		pp[i] = prepare(pnr[i])
 	}
 
+	// Block: only records sharing a name part (canonical form or phonetic
+	// key) or a document number are compared.
+	index := make(map[string][]int)
+	for j := range pp {
+		for _, k := range blockKeys(pp[j]) {
+			if l := index[k]; len(l) == 0 || l[len(l)-1] != j {
+				index[k] = append(l, j)
+			}
+		}
+	}
 	var pairs []flightPair
 	vetoes := make(map[int][]string) // PNR index → close vetoes worth telling
+	seen := make([]int, len(pp))     // last API index + 1 compared with each PNR record
 	for i := range pa {
-		for j := range pp {
+		var js []int
+		for _, k := range blockKeys(pa[i]) {
+			for _, j := range index[k] {
+				if seen[j] != i+1 {
+					seen[j] = i + 1
+					js = append(js, j)
+				}
+			}
+		}
+		sort.Ints(js)
+		for _, j := range js {
 			fp, ok, why := flightAssess(pa[i], pp[j])
 			if !ok {
 				if why != "" {
@@ -273,6 +296,24 @@ func MergeFlight(api, pnr []Record) []FlightTraveller {
 	return out
 }
 
+// blockKeys are the keys MergeFlight compares records by.
+func blockKeys(p prepared) []string {
+	keys := make([]string, 0, 2*len(p.name.toks)+len(p.docs))
+	for _, t := range p.name.toks {
+		keys = append(keys, "c:"+t.Canon)
+		if len(t.Key) >= 2 {
+			keys = append(keys, "k:"+t.Key)
+		}
+		if t.Core != "" {
+			keys = append(keys, "c:"+t.Core)
+		}
+	}
+	for _, d := range p.docs {
+		keys = append(keys, "d:"+d.number)
+	}
+	return keys
+}
+
 func label(r Record) string {
 	s := r.Ref
 	if r.RecordLocator != "" {
@@ -291,11 +332,12 @@ func label(r Record) string {
 func flightAssess(a, p prepared) (flightPair, bool, string) {
 	var fp flightPair
 	e := evidence{miss: 1, mult: 1}
-	fp.level = compareNames(a.name, p.name)
+	var cmp names.Comparison
+	fp.level, cmp = compareNamesExplained(a.name, p.name)
 	if fp.level == nameDifferent {
 		return fp, false, ""
 	}
-	nameWhy := describeName(fp.level, a.name, p.name)
+	nameWhy := describeName(fp.level, a.name, p.name, cmp)
 
 	var docHit string
 	for _, ad := range a.docs {

@@ -175,19 +175,21 @@ outer:
 	return true
 }
 
-// bestName returns the best agreement between a name and any of a list.
-func bestName(a pname, list []pname) (nameLevel, pname) {
-	best, bn := nameDifferent, pname{}
+// bestName returns the best agreement between a name and any of a list,
+// with the name it was found with and the alignment.
+func bestName(a pname, list []pname) (nameLevel, pname, names.Comparison) {
+	best, bn, bc := nameDifferent, pname{}, names.Comparison{}
 	for _, b := range list {
-		if l := compareNames(a, b); l > best || bn.empty() && l == best {
-			best, bn = l, b
+		l, c := compareNamesExplained(a, b)
+		if l > best || bn.empty() {
+			best, bn, bc = l, b, c
 		}
 	}
-	return best, bn
+	return best, bn, bc
 }
 
-func describeName(l nameLevel, a, b pname) string {
-	_, c := compareNamesExplained(a, b)
+// describeName explains a name agreement; c is the alignment of a and b.
+func describeName(l nameLevel, a, b pname, c names.Comparison) string {
 	how := ""
 	if !c.Exact && len(c.Pairs) > 0 {
 		how = " (" + c.Explain() + ")"
