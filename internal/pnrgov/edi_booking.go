@@ -598,7 +598,7 @@ func (bk *ediBooking) ebd(seg *edifact.Segment) {
 
 func (bk *ediBooking) addBag(item message.BagItem) {
 	for _, b := range bk.b.Bags {
-		if b == item {
+		if b == item || item.Tag != "" && b.Tag == item.Tag && b.Traveller == item.Traveller && b.Carrier == item.Carrier {
 			return
 		}
 	}
@@ -624,42 +624,19 @@ func (bk *ediBooking) tbd(seg *edifact.Segment, trav int) {
 		if tag == "" || !ediDigits(tag) {
 			continue
 		}
-		carrier := strings.TrimSpace(e.Comp(0))
-		dest := strings.TrimSpace(e.Comp(3))
-		n := 1
-		if v, err := strconv.Atoi(strings.TrimSpace(e.Comp(2))); err == nil && v > 0 {
-			n = v
-		} else if v, err := strconv.Atoi(strings.TrimSpace(e.Comp(4))); err == nil && v > 0 {
-			n = v
+		// One item per tag element, with the first tag number only:
+		// the consecutive-tag count is unreliable in real feeds (it
+		// disagrees with the bag count), so no tag numbers are invented.
+		item := message.BagItem{Traveller: ref, Tag: tag, Carrier: strings.TrimSpace(e.Comp(0)), Destination: strings.TrimSpace(e.Comp(3))}
+		if first {
+			item.Count, item.WeightKG = count, w
+			first = false
 		}
-		if n > 99 {
-			n = 1 // not a consecutive-tag count
-		}
-		start, _ := strconv.ParseUint(tag, 10, 64)
-		for k := 0; k < n; k++ {
-			t := tag
-			if k > 0 {
-				t = ediPadNum(start+uint64(k), len(tag))
-			}
-			item := message.BagItem{Traveller: ref, Tag: t, Carrier: carrier, Destination: dest}
-			if first {
-				item.Count, item.WeightKG = count, w
-				first = false
-			}
-			bk.addBag(item)
-		}
+		bk.addBag(item)
 	}
 	if first && (count > 0 || w > 0) {
 		bk.addBag(message.BagItem{Traveller: ref, Count: count, WeightKG: w})
 	}
-}
-
-func ediPadNum(v uint64, width int) string {
-	s := strconv.FormatUint(v, 10)
-	for len(s) < width {
-		s = "0" + s
-	}
-	return s
 }
 
 // tif starts a traveller: TIF+<surname>[:<qual>]+<given title>:<type>:<ref>[:<with infant>].

@@ -106,6 +106,9 @@ func (bk *ediBooking) ssr(seg *edifact.Segment) error {
 			}
 			return nil
 		}
+		if inf, ok := ediINFT(text); ok && bk.hasTraveller(inf.surname, inf.given) {
+			return nil // a segment-level repeat of an infant already known
+		}
 	case code == "TKNE":
 		if bk.tkne(seg, text) {
 			return nil
@@ -480,4 +483,14 @@ func (bk *ediBooking) applyDocs(t int, d ediDocs) {
 		}
 	}
 	tr.Documents = append(tr.Documents, d.doc)
+}
+
+// hasTraveller reports whether the PNR has a traveller of that name.
+func (bk *ediBooking) hasTraveller(surname, given string) bool {
+	for _, t := range bk.b.Travellers {
+		if t.Surname == surname && t.GivenNames == given {
+			return true
+		}
+	}
+	return false
 }
