@@ -104,6 +104,7 @@ type ediParser struct {
 	declared   int
 	hasEQN     bool
 	bk         *ediBooking
+	spare      *ediBooking // a closed builder, reused for the next PNR
 	bookings   []message.Booking
 	warnings   []string
 	unknown    []string
@@ -160,6 +161,13 @@ func (p *ediParser) setup(m *edifact.Message) {
 }
 
 func (p *ediParser) run(segs []*edifact.Segment) error {
+	n := 0
+	for _, seg := range segs {
+		if seg.Tag == "SRC" {
+			n++
+		}
+	}
+	p.bookings = make([]message.Booking, 0, n)
 	for _, seg := range segs {
 		if err := p.segment(seg); err != nil {
 			return err
@@ -203,7 +211,7 @@ func (p *ediParser) segment(seg *edifact.Segment) error {
 		if p.bk != nil {
 			p.closeBooking()
 		}
-		p.bk = newEdiBooking(p)
+		p.bk = p.newBooking()
 		p.state = ediPNR
 		return nil
 	}

@@ -66,8 +66,16 @@ type ediInfant struct {
 	seg     *edifact.Segment
 }
 
-func newEdiBooking(p *ediParser) *ediBooking {
-	return &ediBooking{p: p, state: ediPNR, trav: -1, tkt: -1, seg: -1, chk: -1, entry: -1}
+// newBooking returns the builder for a new PNR, reusing the previous
+// builder's scratch slices (the booking itself is copied out on close).
+func (p *ediParser) newBooking() *ediBooking {
+	bk := p.spare
+	if bk == nil {
+		bk = &ediBooking{}
+	}
+	*bk = ediBooking{p: p, state: ediPNR, trav: -1, tkt: -1, seg: -1, chk: -1, entry: -1,
+		pay: bk.pay[:0], seats: bk.seats[:0], infDocs: bk.infDocs[:0], infNames: bk.infNames[:0], tknes: bk.tknes[:0]}
+	return bk
 }
 
 func (bk *ediBooking) warn(seg *edifact.Segment, format string, args ...any) {

@@ -221,6 +221,7 @@ func (p *ediParser) closeBooking() {
 		b.Payments = []message.Payment{}
 	}
 	p.bookings = append(p.bookings, *b)
+	p.spare = bk
 }
 
 // linkInfants ties every infant to an adult: by reference (43578I goes

@@ -441,3 +441,17 @@ func BenchmarkParseBigBig(b *testing.B) {
 func BenchmarkParse3PNRs(b *testing.B) {
 	benchmarkEDI(b, "gtas-loader/pnr-messages/3_pnrs.edi")
 }
+
+// BenchmarkTokenizeWithBags measures edifact.ReadFile alone on the same
+// sample, to tell the tokenizer's share from the parser's.
+func BenchmarkTokenizeWithBags(b *testing.B) {
+	data := ediReadSample(b, "gtas-parsers/pnr-messages/pnrWithBags.txt")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := edifact.ReadFile(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(127*b.N)/b.Elapsed().Seconds(), "pnrs/s")
+}
