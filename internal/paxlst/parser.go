@@ -1038,23 +1038,23 @@ func (p *parser) checkCounts() {
 	}
 	n41, has41 := p.counts["41"]
 	n42, has42 := p.counts["42"]
+	s41, s42 := p.cntSeg["41"], p.cntSeg["42"]
 	// A single total under the other list's qualifier (seen: CNT+41 on a
 	// passenger list) is read as the total of the list.
 	if has41 && !has42 && crew == 0 && pax > 0 {
-		p.warn(p.cntSeg["41"], "CNT+41 (crew total) in a list of passengers only; read as the list's total")
-		n42, has42, has41 = n41, true, false
-	}
-	if has42 && !has41 && pax == 0 && crew > 0 {
-		p.warn(p.cntSeg["42"], "CNT+42 (passenger total) in a list of crew only; read as the list's total")
-		n41, has41, has42 = n42, true, false
+		p.warn(s41, "CNT+41 (crew total) in a list of passengers only; read as the list's total")
+		n42, has42, s42, has41 = n41, true, s41, false
+	} else if has42 && !has41 && pax == 0 && crew > 0 {
+		p.warn(s42, "CNT+42 (passenger total) in a list of crew only; read as the list's total")
+		n41, has41, s41, has42 = n42, true, s42, false
 	}
 	if p.out.Part != nil {
 		return
 	}
 	if has42 && n42 != pax {
-		p.warn(p.cntSeg["42"], "CNT+42 declares %d passengers, message lists %d", n42, pax)
+		p.warn(s42, "CNT+%s declares %d passengers, message lists %d", s42.Value(0, 0), n42, pax)
 	}
 	if has41 && n41 != crew {
-		p.warn(p.cntSeg["41"], "CNT+41 declares %d crew, message lists %d", n41, crew)
+		p.warn(s41, "CNT+%s declares %d crew, message lists %d", s41.Value(0, 0), n41, crew)
 	}
 }

@@ -303,6 +303,17 @@ func TestSegments(t *testing.T) {
 			},
 		},
 		{
+			name: "crew total on a passenger list (regression: nil segment)",
+			body: []string{"NAD+FL+++DOE:JANE", "NAD+FL+++DOE:JOHN", "CNT+41:5"},
+			check: func(t *testing.T, m *message.Message) {
+				for _, w := range []string{"segment 11 (CNT): CNT+41 (crew total) in a list of passengers only", "segment 11 (CNT): CNT+41 declares 5 passengers, message lists 2"} {
+					if !hasWarning(m, w) {
+						t.Errorf("no warning %q in %q", w, m.Warnings)
+					}
+				}
+			},
+		},
+		{
 			name: "dates: format codes, lengths and pivots",
 			body: []string{"NAD+FL+++A:B", "DTM+329:800215:102", "DOC+P+1", "DTM+36:610218", "NAD+FL+++C:D", "DTM+329:780230"},
 			check: func(t *testing.T, m *message.Message) {
