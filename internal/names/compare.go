@@ -2,7 +2,7 @@ package names
 
 import (
 	"fmt"
-	"sort"
+	"math/bits"
 )
 
 // How two name parts matched.
@@ -22,11 +22,15 @@ const (
 const (
 	simExact    = 1.0
 	simFamily   = 0.97
-	simPhonetic = 0.92
-	simInitial  = 0.6
-	simJoined   = 0.96
-	coreFactor  = 0.95
-	minPairSim  = 0.45
+	simPhonetic = 0.93
+	// simPhoneticBase is the credit of a shared skeleton with no spelling
+	// similarity at all
+	simPhoneticBase = 0.68
+	simInitial      = 0.6
+	simEditMax      = 0.88
+	simJoined       = 0.96
+	coreFactor      = 0.95
+	minPairSim      = 0.45
 )
 
 func rescaleJW(jw float64) float64 {
@@ -46,50 +50,105 @@ func TokenSim(a, b *Token) (float64, string) {
 	if a.Canon == b.Canon {
 		return simFamily, HowFamily
 	}
+	if (a.Unvoweled || b.Unvoweled) && a.Key == b.Key && len(a.Key) >= 2 && len(a.Text) > 1 && len(b.Text) > 1 {
+		// written without short vowels (Arabic script): the consonant
+		// skeleton is all there is to compare
+		return simPhonetic, HowPhonetic
+	}
 	if len(a.Text) == 1 || len(b.Text) == 1 {
 		if a.Text[0] == b.Text[0] {
 			return simInitial, HowInitial
 		}
 		return 0, ""
 	}
-	best, how := tokenSim2(a.Canon, a.Key, b.Canon, b.Key)
-	if a.Text != a.Canon || b.Text != b.Canon {
+	best, how := tokenSim2(a.Canon, a.Key, a.Fam, a.Sig, b.Canon, b.Key, b.Fam, b.Sig)
+	if best < simPhonetic && (a.Text != a.Canon || b.Text != b.Canon) {
 		if s := rescaleJW(JaroWinkler(a.Text, b.Text)); s > best {
 			best, how = s, HowSimilar
 		}
 	}
 	if a.Core != "" {
-		if s, _ := tokenSim2(a.Core, a.CoreKey, b.Canon, b.Key); s*coreFactor > best {
+		if s, _ := tokenSim2(a.Core, a.CoreKey, a.CoreFam, a.CoreSig, b.Canon, b.Key, b.Fam, b.Sig); s*coreFactor > best {
 			best, how = s*coreFactor, HowCore
 		}
 	}
 	if b.Core != "" {
-		if s, _ := tokenSim2(a.Canon, a.Key, b.Core, b.CoreKey); s*coreFactor > best {
+		if s, _ := tokenSim2(a.Canon, a.Key, a.Fam, a.Sig, b.Core, b.CoreKey, b.CoreFam, b.CoreSig); s*coreFactor > best {
 			best, how = s*coreFactor, HowCore
 		}
 	}
 	return best, how
 }
 
-func tokenSim2(ac, ak, bc, bk string) (float64, string) {
+// sig is a letter signature of an A-Z string: for each letter one bit for
+// "occurs" and one for "occurs twice or more". popcount(sig(a) & sig(b))
+// bounds (up to letters occurring three times or more) the characters
+// Jaro can match, which lets most unrelated pairs skip Jaro-Winkler.
+func sig(s string) uint64 {
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 'A' || c > 'Z' {
+			continue
+		}
+		b := uint64(1) << (2 * (c - 'A'))
+		if v&b != 0 {
+			v |= b << 1
+		}
+		v |= b
+	}
+	return v
+}
+
+// jwFloor is the Jaro-Winkler below which a pair (of different phonetic
+// keys) cannot be kept: rescaleJW(jwFloor) = minPairSim.
+var jwFloor = 0.8 + 0.2*minPairSim/0.95
+
+// jwCanReach reports whether Jaro-Winkler of strings of lengths la and lb
+// sharing at most m characters can reach jwFloor.
+func jwCanReach(la, lb, m int) bool {
+	if m == 0 {
+		return false
+	}
+	j := (float64(m)/float64(la) + float64(m)/float64(lb) + 1) / 3
+	return j+0.4*(1-j) >= jwFloor
+}
+
+func tokenSim2(ac, ak string, fa bool, sa uint64, bc, bk string, fb bool, sb uint64) (float64, string) {
 	if ac == bc {
 		return simFamily, HowFamily
 	}
-	_, fa := families[ac]
-	_, fb := families[bc]
 	conflict := fa && fb // two different known names
-	best, how := 0.0, ""
-	if !conflict && ak == bk && len(ak) >= 3 && len(ac) >= 4 && len(bc) >= 4 {
-		best, how = simPhonetic, HowPhonetic
+	jw := 0.0
+	m := bits.OnesCount64(sa&sb) + 1
+	if ak == bk || jwCanReach(len(ac), len(bc), m) {
+		jw = rescaleJW(JaroWinkler(ac, bc))
 	}
-	jw := rescaleJW(JaroWinkler(ac, bc))
-	if conflict && jw > 0.3 {
-		jw = 0.3
+	if conflict {
+		if jw > 0.3 {
+			jw = 0.3
+		}
+		return jw, HowSimilar
 	}
-	if jw > best {
-		best, how = jw, HowSimilar
+	if jw > 0 && jw < simEditMax {
+		// one or two edits in a long part: edit distance says more than
+		// Jaro-Winkler's rescaled score
+		l := len(ac)
+		if len(bc) > l {
+			l = len(bc)
+		}
+		if e := 1 - 1.6*float64(Levenshtein(ac, bc))/float64(l); e > jw {
+			jw = minf(e, simEditMax)
+		}
 	}
-	return best, how
+	if ak == bk && len(ak) >= 3 && len(ac) >= 4 && len(bc) >= 4 {
+		// same phonetic skeleton: credit grows with spelling similarity,
+		// so a shared skeleton of different names (KONATE/QANNADI) stays low
+		if p := simPhoneticBase + (simPhonetic-simPhoneticBase)*jw/0.95; p > jw {
+			return p, HowPhonetic
+		}
+	}
+	return jw, HowSimilar
 }
 
 // Pair is one aligned pair of parts.
@@ -151,19 +210,47 @@ type cand struct {
 	ai, bi [2]int8 // -1 when unused
 }
 
+// maxParts bounds the parts of a name considered by the alignment.
+const maxParts = 24
+
 // CompareNames aligns the parts of a and b (best assignment, order free,
-// joined parts allowed) and scores the alignment.
+// joined parts allowed), scores the alignment and explains it.
 func CompareNames(a, b Name, w Weigher, sc Scoring) Comparison {
+	var wab, wbb [maxParts]float64
+	wa, wb := wab[:0], wbb[:0]
+	for i := range a.Tokens {
+		if i < maxParts {
+			wa = append(wa, w.Weight(a.Tokens[i].Canon))
+		}
+	}
+	for j := range b.Tokens {
+		if j < maxParts {
+			wb = append(wb, w.Weight(b.Tokens[j].Canon))
+		}
+	}
+	return Align(a.Tokens, b.Tokens, wa, wb, sc, true)
+}
+
+// Align is CompareNames with the parts' weights given (wa[i] for a[i]);
+// without explain it fills only the scores and flags, and does not
+// allocate.
+func Align(a, b []Token, wa, wb []float64, sc Scoring, explain bool) Comparison {
 	var c Comparison
-	na, nb := len(a.Tokens), len(b.Tokens)
-	if na == 0 || nb == 0 || na > 120 || nb > 120 {
+	if len(a) > maxParts {
+		a = a[:maxParts]
+	}
+	if len(b) > maxParts {
+		b = b[:maxParts]
+	}
+	na, nb := len(a), len(b)
+	if na == 0 || nb == 0 {
 		return c
 	}
-	var cbuf [64]cand
+	var cbuf [96]cand
 	cands := cbuf[:0]
-	for i := range a.Tokens {
-		for j := range b.Tokens {
-			s, how := TokenSim(&a.Tokens[i], &b.Tokens[j])
+	for i := range a {
+		for j := range b {
+			s, how := TokenSim(&a[i], &b[j])
 			if s >= minPairSim {
 				cands = append(cands, cand{s, how, [2]int8{int8(i), -1}, [2]int8{int8(j), -1}})
 			}
@@ -171,71 +258,67 @@ func CompareNames(a, b Name, w Weigher, sc Scoring) Comparison {
 	}
 	// joined parts: one part of a side equals two adjacent parts of the other
 	joined := func(x, y1, y2 *Token) bool {
-		if len(x.Text) < 5 || len(x.Text) != len(y1.Text)+len(y2.Text) {
-			return x.Canon == y1.Canon+y2.Canon
+		if len(x.Text) == len(y1.Text)+len(y2.Text) && x.Text[:len(y1.Text)] == y1.Text && x.Text[len(y1.Text):] == y2.Text {
+			return true
 		}
-		return x.Text[:len(y1.Text)] == y1.Text && x.Text[len(y1.Text):] == y2.Text || x.Canon == y1.Canon+y2.Canon
+		return len(x.Canon) == len(y1.Canon)+len(y2.Canon) && x.Canon[:len(y1.Canon)] == y1.Canon && x.Canon[len(y1.Canon):] == y2.Canon
 	}
-	for i := range a.Tokens {
+	for i := range a {
+		if len(a[i].Text) < 5 {
+			continue
+		}
 		for j := 0; j+1 < nb; j++ {
-			if joined(&a.Tokens[i], &b.Tokens[j], &b.Tokens[j+1]) {
+			if joined(&a[i], &b[j], &b[j+1]) {
 				cands = append(cands, cand{simJoined, HowJoined, [2]int8{int8(i), -1}, [2]int8{int8(j), int8(j + 1)}})
 			}
 		}
 	}
-	for j := range b.Tokens {
+	for j := range b {
+		if len(b[j].Text) < 5 {
+			continue
+		}
 		for i := 0; i+1 < na; i++ {
-			if joined(&b.Tokens[j], &a.Tokens[i], &a.Tokens[i+1]) {
+			if joined(&b[j], &a[i], &a[i+1]) {
 				cands = append(cands, cand{simJoined, HowJoined, [2]int8{int8(i), int8(i + 1)}, [2]int8{int8(j), -1}})
 			}
 		}
 	}
-	wa := make([]float64, na)
-	wb := make([]float64, nb)
-	for i := range a.Tokens {
-		wa[i] = w.Weight(a.Tokens[i].Canon)
-	}
-	for j := range b.Tokens {
-		wb[j] = w.Weight(b.Tokens[j].Canon)
-	}
-	// greedy best-first assignment (ties: heavier parts first)
-	sort.SliceStable(cands, func(x, y int) bool {
-		if cands[x].s != cands[y].s {
-			return cands[x].s > cands[y].s
+	// greedy best-first assignment (ties: heavier parts first); insertion
+	// sort, the lists are short
+	better := func(x, y *cand) bool {
+		if x.s != y.s {
+			return x.s > y.s
 		}
-		return wa[cands[x].ai[0]]+wb[cands[x].bi[0]] > wa[cands[y].ai[0]]+wb[cands[y].bi[0]]
-	})
-	var usedA, usedB [128]bool
-	var effA, effB [128]float64
-	full := true
-	exact := true
-	for _, cd := range cands {
+		return wa[x.ai[0]]+wb[x.bi[0]] > wa[y.ai[0]]+wb[y.bi[0]]
+	}
+	for k := 1; k < len(cands); k++ {
+		for m := k; m > 0 && better(&cands[m], &cands[m-1]); m-- {
+			cands[m], cands[m-1] = cands[m-1], cands[m]
+		}
+	}
+	var usedA, usedB [maxParts]bool
+	var effA, effB [maxParts]float64
+	full, exact := true, true
+	npairs := 0
+	for ci := range cands {
+		cd := &cands[ci]
 		if usedA[cd.ai[0]] || usedB[cd.bi[0]] || (cd.ai[1] >= 0 && usedA[cd.ai[1]]) || (cd.bi[1] >= 0 && usedB[cd.bi[1]]) {
 			continue
 		}
-		p := Pair{Sim: cd.s, How: cd.how}
+		npairs++
+		var pwa, pwb float64
 		for _, i := range cd.ai {
 			if i >= 0 {
 				usedA[i] = true
 				effA[i] = cd.s
-				p.ai = append(p.ai, int(i))
-				if p.A != "" {
-					p.A += " "
-				}
-				p.A += a.Tokens[i].Text
-				p.WeightA += wa[i]
+				pwa += wa[i]
 			}
 		}
 		for _, j := range cd.bi {
 			if j >= 0 {
 				usedB[j] = true
 				effB[j] = cd.s
-				p.bi = append(p.bi, int(j))
-				if p.B != "" {
-					p.B += " "
-				}
-				p.B += b.Tokens[j].Text
-				p.WeightB += wb[j]
+				pwb += wb[j]
 			}
 		}
 		if cd.s < simFamily {
@@ -244,17 +327,36 @@ func CompareNames(a, b Name, w Weigher, sc Scoring) Comparison {
 		if cd.how != HowExact {
 			exact = false
 		}
-		c.Pairs = append(c.Pairs, p)
+		c.Info += cd.s * minf(pwa, pwb)
+		if explain {
+			p := Pair{Sim: cd.s, How: cd.how, WeightA: round3(pwa), WeightB: round3(pwb)}
+			for _, i := range cd.ai {
+				if i >= 0 {
+					if p.A != "" {
+						p.A += " "
+					}
+					p.A += a[i].Text
+				}
+			}
+			for _, j := range cd.bi {
+				if j >= 0 {
+					if p.B != "" {
+						p.B += " "
+					}
+					p.B += b[j].Text
+				}
+			}
+			c.Pairs = append(c.Pairs, p)
+		}
 	}
 	var matA, totA, matB, totB float64
+	unA, unB := 0, 0
 	for i := 0; i < na; i++ {
 		if usedA[i] {
 			matA += effA[i] * wa[i]
 			totA += wa[i]
 		} else {
-			totA += sc.MissA * wa[i]
-			c.UnmatchedA = append(c.UnmatchedA, a.Tokens[i].Text)
-			full = false
+			unA++
 		}
 	}
 	for j := 0; j < nb; j++ {
@@ -262,24 +364,41 @@ func CompareNames(a, b Name, w Weigher, sc Scoring) Comparison {
 			matB += effB[j] * wb[j]
 			totB += wb[j]
 		} else {
-			totB += sc.MissB * wb[j]
-			c.UnmatchedB = append(c.UnmatchedB, b.Tokens[j].Text)
-			full = false
+			unB++
 		}
 	}
-	for _, p := range c.Pairs {
-		m := p.WeightA
-		if p.WeightB < m {
-			m = p.WeightB
-		}
-		c.Info += p.Sim * m
+	missA, missB := sc.MissA, sc.MissB
+	if unA > 0 && unB > 0 {
+		// parts on both sides that match nothing: a different name, not a
+		// missing one
+		missA, missB = 1, 1
 	}
-	if len(c.Pairs) == 0 {
+	for i := 0; i < na; i++ {
+		if !usedA[i] {
+			totA += missA * wa[i]
+			if explain {
+				c.UnmatchedA = append(c.UnmatchedA, a[i].Text)
+			}
+		}
+	}
+	for j := 0; j < nb; j++ {
+		if !usedB[j] {
+			totB += missB * wb[j]
+			if explain {
+				c.UnmatchedB = append(c.UnmatchedB, b[j].Text)
+			}
+		}
+	}
+	if unA > 0 || unB > 0 {
+		full = false
+	}
+	c.Info = round6(c.Info)
+	if npairs == 0 {
 		return c
 	}
 	c.CoverageA, c.CoverageB = matA/totA, matB/totB
 	score := (c.CoverageA + c.CoverageB) / 2
-	if len(c.Pairs) == 1 && (na > 1 || nb > 1) {
+	if npairs == 1 && (na > 1 || nb > 1) {
 		score *= sc.SinglePart
 	}
 	if c.Info < sc.InfoSat {
@@ -304,6 +423,9 @@ func CompareNames(a, b Name, w Weigher, sc Scoring) Comparison {
 	c.Score = score
 	return c
 }
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+func round6(x float64) float64 { return float64(int64(x*1e6+0.5)) / 1e6 }
 
 // Explain renders a comparison as short text: "MOHAMMED~MUHAMMAD (spelling
 // variant 0.97) ...".

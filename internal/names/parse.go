@@ -17,6 +17,13 @@ type Token struct {
 	// (ALBAGHDADI -> BAGHDADI, VANDERBERG -> BERG), or "".
 	Core    string `json:"core,omitempty"`
 	CoreKey string `json:"-"`
+	// Fam and CoreFam tell whether Canon and Core are spelling families.
+	Fam, CoreFam bool `json:"-"`
+	// Sig and CoreSig are letter signatures of Canon and Core (see sig).
+	Sig, CoreSig uint64 `json:"-"`
+	// Unvoweled marks parts read from Arabic script, which leaves short
+	// vowels unwritten.
+	Unvoweled bool `json:"-"`
 }
 
 // Name is a parsed name.
@@ -66,9 +73,8 @@ var (
 		GEN GENERAL COL COLONEL MAJ MAJOR CAPT CAPTAIN LT LIEUTENANT BRIG BRIGADIER CPT SGT ADM ADMIRAL CDR
 		HERR FRAU MME MLLE MLE SR SRA SRTA DONA MADAM MADAME MONSIEUR SHRI SMT
 		CHD INF INFT JR SNR JNR II III`)
-	// titles that are also given names: dropped only in front of at least
-	// two other parts.
-	softTitles = set(`EMIR AMIR SAYYID SYED SAYED SEYED DON SHAH MIR`)
+	// titles that are also given names (EMIR, AMIR, SAYYID, SYED, SHAH, MIR)
+	// are kept: in most names they are a name part.
 	// articles: dropped before a following part (AL-BAGHDADI, EL KHATIB).
 	articles = set(`AL EL UL IL AD AR AS ASH AT AZ ED ER ES EZ ET UD UR US ESH ASS ATH`)
 	// articles that may also be names: dropped only when hyphen-attached.
@@ -128,6 +134,35 @@ func splitAbd(t string) (tail string, ok bool) {
 			}
 		}
 	}
+	// Abd joined to a name that is not a known divine name: the linking
+	// forms ABDUL-, ABDEL-, ABDAL-, ABDOUL-, ABDOL-, ABDIL- (Abd al-) and
+	// ABDU-/ABDI- before at least four letters still mark the compound
+	for _, p := range []string{"ABDOUL", "ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDIL"} {
+		if strings.HasPrefix(t, p) && len(t)-len(p) >= 3 {
+			return t[len(p):], true
+		}
+	}
+	for _, p := range []string{"ABDU", "ABDI"} {
+		if strings.HasPrefix(t, p) && len(t)-len(p) >= 4 {
+			r := t[len(p):]
+			if len(r) > 2 && r[0] == r[1] {
+				r = r[1:] // ABDURRASHID
+			}
+			return r, true
+		}
+	}
+	return "", false
+}
+
+// AbdTail returns the name joined to Abd in a canonical Abd compound
+// (ABDRAHMAN -> RAHMAN, ABDULLAH -> ALLAH).
+func AbdTail(canon string) (string, bool) {
+	if canon == "ABDULLAH" {
+		return "ALLAH", true
+	}
+	if strings.HasPrefix(canon, "ABD") && len(canon) >= 6 {
+		return canon[3:], true
+	}
 	return "", false
 }
 
@@ -154,6 +189,11 @@ func canonTail(t string) string {
 // airline form (SURNAME/GIVEN NAMES MR); order does not matter to Compare.
 func Parse(s string) Name {
 	n := Name{Raw: s}
+	if i := strings.IndexByte(s, '/'); i >= 0 && strings.Count(s, "/") == 1 {
+		// airline SURNAME/GIVEN NAMES: read in the given-names-first order
+		// so that prefixes (ABU, ABD, AL) meet the part they belong to
+		s = s[i+1:] + " " + s[:i]
+	}
 	folded := Fold(s)
 	words := strings.Fields(folded)
 	// split hyphenated words; remember hyphen-attached articles
@@ -190,10 +230,6 @@ func Parse(s string) Name {
 			n.Dropped = append(n.Dropped, w.w)
 			continue
 		}
-		if softTitles[w.w] && i == 0 && len(ws) >= 3 {
-			n.Dropped = append(n.Dropped, w.w)
-			continue
-		}
 		kept = append(kept, w)
 	}
 	ws = kept
@@ -202,7 +238,7 @@ func Parse(s string) Name {
 		w := ws[i].w
 		hasNext := i+1 < len(ws)
 		switch {
-		case articles[w] && hasNext, hyphenArticles[w] && hasNext && ws[i].hyphen:
+		case articles[w] && (hasNext || len(toks) > 1), hyphenArticles[w] && hasNext && ws[i].hyphen:
 			n.Dropped = append(n.Dropped, w)
 			continue
 		case connectors[w] && hasNext && i > 0:
@@ -277,6 +313,11 @@ func Parse(s string) Name {
 		}
 		toks = append(toks, mkToken(w, canonOf(w), coreOf(w)))
 	}
+	if Script(s) == "arabic" {
+		for i := range toks {
+			toks[i].Unvoweled = true
+		}
+	}
 	n.Tokens = toks
 	return n
 }
@@ -306,9 +347,13 @@ func ParseParts(given, surname string) Name {
 
 func mkToken(text, canon, core string) Token {
 	t := Token{Text: text, Canon: canon, Key: Key(canon)}
+	_, t.Fam = families[canon]
+	t.Sig = sig(canon)
 	if core != "" && core != text {
 		t.Core = canonOf(core)
 		t.CoreKey = Key(t.Core)
+		_, t.CoreFam = families[t.Core]
+		t.CoreSig = sig(t.Core)
 	}
 	return t
 }

@@ -5,7 +5,7 @@ package names
 //
 //   - digraphs collapse: KH->H, GH->G, SH/SCH/SHCH->S, CH/TCH->C, ZH/DZH/DJ->J,
 //     TH->T, DH->D, PH->F, TS/TZ->S, CK->K, Q->K, X->KS, C->K (S before E/I/Y);
-//   - W->V, and F->V at the end (so -OV, -OFF, -OW agree);
+//   - P->B (Arabic has no P), W->V, and F->V at the end (so -OV, -OFF, -OW agree);
 //   - a first vowel (or Y, J before a vowel is kept as a consonant) is kept as
 //     "A"; every later vowel and Y is dropped, so Ä/AE/A, Ö/OE/O and
 //     YU/IU/U all agree, and so do Arabic-script forms without short vowels;
@@ -133,7 +133,7 @@ func Key(tok string) string {
 				i++
 				k = 'F'
 			} else {
-				k = 'P'
+				k = 'B' // Arabic has no P: PAKPOUR is written BAKBUR
 			}
 		case 'Q':
 			if nx == 'U' {

@@ -24,7 +24,7 @@ type Options struct {
 	// Threshold is the alerting score; 0 means DefaultThreshold.
 	Threshold float64
 	// MaxCandidates bounds how many listed names are fully scored per
-	// query (the best by blocking score); 0 means 40.
+	// query (the best by blocking score); 0 means 16.
 	MaxCandidates int
 	// IncludeEntities also screens against listed entities (companies,
 	// vessels...); by default only individuals are screened.
@@ -100,6 +100,7 @@ type nameRec struct {
 	quality string
 	full    string
 	name    names.Name
+	weights []float64
 }
 
 // Screener is an index over listed entries. It is safe for concurrent use
@@ -113,6 +114,9 @@ type Screener struct {
 	opts     Options
 	versions map[string]string
 	pool     sync.Pool
+	ntok     []uint8
+	idxOnce  sync.Once
+	byID     map[string]int32
 }
 
 // Index key kinds.
@@ -165,7 +169,7 @@ func New(entries []watchlist.Entry, opts Options) *Screener {
 		opts.Threshold = DefaultThreshold
 	}
 	if opts.MaxCandidates == 0 {
-		opts.MaxCandidates = 40
+		opts.MaxCandidates = 16
 	}
 	s := &Screener{entries: entries, freq: names.NewFreq(), post: map[uint64][]int32{}, docs: map[string][]int32{}, opts: opts, versions: map[string]string{}}
 	for _, v := range opts.Versions {
@@ -215,6 +219,18 @@ func New(entries []watchlist.Entry, opts Options) *Screener {
 				s.docs[n] = append(s.docs[n], int32(ei))
 			}
 		}
+	}
+	for ri := range s.recs {
+		r := &s.recs[ri]
+		r.weights = make([]float64, len(r.name.Tokens))
+		for i, t := range r.name.Tokens {
+			r.weights[i] = s.freq.Weight(t.Canon)
+		}
+		n := len(r.name.Tokens)
+		if n > 255 {
+			n = 255
+		}
+		s.ntok = append(s.ntok, uint8(n))
 	}
 	add := func(h uint64, r int32) {
 		p := s.post[h]
@@ -296,12 +312,16 @@ type entryHit struct {
 func (s *Screener) screen(q Query, k int, threshold float64) []Match {
 	qn := QueryName(q)
 	var hits []entryHit
+	qw := make([]float64, len(qn.Tokens))
+	for i, t := range qn.Tokens {
+		qw[i] = s.freq.Weight(t.Canon)
+	}
 	if len(qn.Tokens) > 0 {
-		cands := s.candidates(qn)
+		cands := s.candidates(qn, qw)
 		hits = make([]entryHit, 0, len(cands))
 		for _, ri := range cands {
 			rec := &s.recs[ri]
-			c := names.CompareNames(qn, rec.name, s.freq, screenScoring)
+			c := names.Align(qn.Tokens, rec.name.Tokens, qw, rec.weights, screenScoring, false)
 			ns := c.Score
 			if rec.quality == watchlist.QualityLow {
 				ns *= lowQualityFactor
@@ -332,7 +352,7 @@ func (s *Screener) screen(q Query, k int, threshold float64) []Match {
 				}
 			}
 			if !found {
-				hits = append(hits, s.bestNameOf(qn, ei))
+				hits = append(hits, s.bestNameOf(qn, qw, ei))
 			}
 		}
 	}
@@ -387,19 +407,19 @@ func (s *Screener) screen(q Query, k int, threshold float64) []Match {
 		if k > 0 && len(out) >= k {
 			break
 		}
-		out = append(out, s.match(q, qn, h))
+		out = append(out, s.match(q, qn, qw, h))
 	}
 	return out
 }
 
-func (s *Screener) bestNameOf(qn names.Name, ei int32) entryHit {
+func (s *Screener) bestNameOf(qn names.Name, qw []float64, ei int32) entryHit {
 	h := entryHit{entry: ei, rec: -1}
 	for ri := range s.recs {
 		// entries have few names; recs of one entry are contiguous
 		if s.recs[ri].entry != ei {
 			continue
 		}
-		c := names.CompareNames(qn, s.recs[ri].name, s.freq, screenScoring)
+		c := names.Align(qn.Tokens, s.recs[ri].name.Tokens, qw, s.recs[ri].weights, screenScoring, false)
 		if h.rec < 0 || c.Score > h.name {
 			h.rec, h.name, h.cmp = int32(ri), c.Score, c
 		}
@@ -407,12 +427,13 @@ func (s *Screener) bestNameOf(qn names.Name, ei int32) entryHit {
 	return h
 }
 
-func (s *Screener) match(q Query, qn names.Name, h *entryHit) Match {
+func (s *Screener) match(q Query, qn names.Name, qw []float64, h *entryHit) Match {
 	e := &s.entries[h.entry]
 	m := Match{List: e.List, EntryID: e.ID, Score: round3(h.score), Version: s.versions[e.List]}
 	ex := Explanation{Query: qn.String(), NameScore: round3(h.name)}
 	if h.rec >= 0 {
 		rec := &s.recs[h.rec]
+		h.cmp = names.Align(qn.Tokens, rec.name.Tokens, qw, rec.weights, screenScoring, true)
 		m.MatchedName = rec.full
 		ex.Listed = rec.name.String()
 		ex.NameQuality = rec.quality
@@ -462,11 +483,14 @@ const (
 	qCore  = 0.8
 	qDel   = 0.55
 	qSplit = 0.8
+	// commonPosting is the posting length from which a part found as it is
+	// is not looked up by its fuzzy keys too
+	commonPosting = 150
 )
 
 // candidates returns the indices of the listed names worth scoring for qn,
 // by blocking score (never a scan of the list).
-func (s *Screener) candidates(qn names.Name) []int32 {
+func (s *Screener) candidates(qn names.Name, qw []float64) []int32 {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
 	hit := func(h uint64, w float32) {
@@ -493,16 +517,24 @@ func (s *Screener) candidates(qn names.Name) []int32 {
 	toks := qn.Tokens
 	for ti := range toks {
 		t := &toks[ti]
-		w := float32(s.freq.Weight(t.Canon))
+		w := float32(qw[ti])
 		nextGen()
-		hit(hkey(kCanon, t.Canon), w*qCanon)
-		hit(hkey(kCanon, t.Text), w*qCanon)
-		hit(hkey(kKey, t.Key), w*qKey)
-		if t.Core != "" {
+		hc := hkey(kCanon, t.Canon)
+		hit(hc, w*qCanon)
+		if t.Text != t.Canon {
+			hit(hkey(kCanon, t.Text), w*qCanon)
+		}
+		// a common part found as it is: its fuzzy keys would only add the
+		// same names again (and common parts weigh little)
+		fuzzy := len(s.post[hc]) < commonPosting
+		if fuzzy {
+			hit(hkey(kKey, t.Key), w*qKey)
+		}
+		if t.Core != "" && fuzzy {
 			hit(hkey(kCanon, t.Core), w*qCore)
 			hit(hkey(kKey, t.CoreKey), w*qCore)
 		}
-		if len(t.Key) >= 3 {
+		if len(t.Key) >= 3 && fuzzy {
 			hit(hkey(kDel, t.Key), w*qDel)
 			if len(t.Key) >= 4 {
 				deletions(t.Key, func(d string) { hit(hkey(kDel, d), w*qDel) })
@@ -536,28 +568,42 @@ func (s *Screener) candidates(qn names.Name) []int32 {
 			best = sc.acc[r]
 		}
 	}
-	floor := best * 0.35
+	floor := best * 0.45
+	// keep the MaxCandidates best (by blocking score, preferring names of
+	// about the query's length) in a small sorted array
 	type rs struct {
 		r int32
 		a float32
 	}
-	sel := make([]rs, 0, 64)
+	maxc := s.opts.MaxCandidates
+	sel := make([]rs, 0, maxc+1)
+	nq := len(toks)
 	for _, r := range sc.touched {
-		if a := sc.acc[r]; a >= floor {
-			sel = append(sel, rs{r, a})
-		}
+		a := sc.acc[r]
 		sc.acc[r] = 0
+		if a < floor {
+			continue
+		}
+		d := int(s.ntok[r]) - nq
+		if d < 0 {
+			d = -d
+		}
+		a -= 0.03 * float32(d)
+		if len(sel) == maxc && (a < sel[maxc-1].a || a == sel[maxc-1].a && r > sel[maxc-1].r) {
+			continue
+		}
+		i := len(sel)
+		sel = append(sel, rs{r, a})
+		for i > 0 && (sel[i-1].a < a || sel[i-1].a == a && sel[i-1].r > r) {
+			sel[i] = sel[i-1]
+			i--
+		}
+		sel[i] = rs{r, a}
+		if len(sel) > maxc {
+			sel = sel[:maxc]
+		}
 	}
 	sc.touched = sc.touched[:0]
-	sort.Slice(sel, func(i, j int) bool {
-		if sel[i].a != sel[j].a {
-			return sel[i].a > sel[j].a
-		}
-		return sel[i].r < sel[j].r
-	})
-	if len(sel) > s.opts.MaxCandidates {
-		sel = sel[:s.opts.MaxCandidates]
-	}
 	out := make([]int32, len(sel))
 	for i, x := range sel {
 		out[i] = x.r
