@@ -19,8 +19,7 @@ type level int
 const (
 	lvlHeader    level = iota // before the first TDT: BGM, RFF, NAD+MS, COM
 	lvlLeg                    // segment group 2/3: TDT, LOC, DTM
-	lvlTraveller              // segment group 4: NAD for a person and what follows
-	lvlDocument               // segment group 5: DOC, DTM, LOC
+	lvlTraveller              // segment groups 4 and 5: a person's NAD, what follows, and their DOC groups
 )
 
 // parser interprets the segments of one PAXLST message.
@@ -921,7 +920,6 @@ func (p *parser) docSeg(seg *edifact.Segment) {
 	}
 	p.trav.Documents = append(p.trav.Documents, d)
 	p.doc = len(p.trav.Documents) - 1
-	p.lvl = lvlDocument
 }
 
 // com reads contact numbers and addresses: a traveller's into Contacts,
