@@ -134,7 +134,9 @@ func errAt(seg *Segment, format string, args ...any) error {
 
 func (r *envReader) run() error {
 	sc := r.sc
-	var slab []Segment // segments are allocated in blocks
+	// Segments are allocated in one slab sized from the input, growing in
+	// blocks if the estimate falls short.
+	slab := make([]Segment, 0, max(sc.segHint, 16))
 	for sc.Scan() {
 		if len(slab) == cap(slab) {
 			slab = make([]Segment, 0, 256)

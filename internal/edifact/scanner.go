@@ -202,10 +202,11 @@ type Scanner struct {
 
 	// arenas amortise allocations across segments. Unless retain is set,
 	// they are reused for every segment.
-	retain bool
-	strs   []string
-	elems  []Element
-	buf    []byte
+	retain  bool
+	segHint int // expected number of segments, for ReadFile's slab
+	strs    []string
+	elems   []Element
+	buf     []byte
 }
 
 // NewScanner returns a scanner over data. It reads the UNA service string
@@ -223,10 +224,21 @@ func NewScanner(data []byte) *Scanner {
 func newRetainingScanner(data []byte) *Scanner {
 	s := &Scanner{delims: DefaultDelimiters, retain: true}
 	s.init(data)
-	// Size the arenas from the input: roughly one component per four bytes.
-	n := min(len(data)/4, 1<<16)
-	s.strs = make([]string, 0, max(n, 64))
-	s.elems = make([]Element, 0, max(n/2, 32))
+	// Size the arenas exactly from separator counts (an upper bound when
+	// separators are released), so that one allocation each serves the
+	// whole input.
+	if s.err == nil {
+		d := s.delims
+		rest := data[min(s.pos, len(data)):]
+		nElem := bytes.Count(rest, []byte{d.Element})
+		if d.Repetition != 0 {
+			nElem += bytes.Count(rest, []byte{d.Repetition})
+		}
+		nComp := bytes.Count(rest, []byte{d.Component})
+		s.segHint = bytes.Count(rest, []byte{d.Terminator}) + 1
+		s.strs = make([]string, 0, nElem+nComp+64)
+		s.elems = make([]Element, 0, nElem+32)
+	}
 	return s
 }
 
