@@ -23,9 +23,6 @@ const (
 	simExact    = 1.0
 	simFamily   = 0.97
 	simPhonetic = 0.93
-	// simPhoneticBase is the credit of a shared skeleton with no spelling
-	// similarity at all
-	simPhoneticBase = 0.68
 	simInitial      = 0.6
 	simEditMax      = 0.88
 	simJoined       = 0.96
@@ -137,14 +134,19 @@ func tokenSim2(ac, ak string, fa bool, sa uint64, bc, bk string, fb bool, sb uin
 		if len(bc) > l {
 			l = len(bc)
 		}
-		if e := 1 - 1.6*float64(Levenshtein(ac, bc))/float64(l); e > jw {
+		if e := 1 - 1.2*float64(Levenshtein(ac, bc))/float64(l); e > jw {
 			jw = minf(e, simEditMax)
 		}
 	}
 	if ak == bk && len(ak) >= 3 && len(ac) >= 4 && len(bc) >= 4 {
-		// same phonetic skeleton: credit grows with spelling similarity,
-		// so a shared skeleton of different names (KONATE/QANNADI) stays low
-		if p := simPhoneticBase + (simPhonetic-simPhoneticBase)*jw/0.95; p > jw {
+		// same phonetic skeleton: credit falls with the edits between the
+		// spellings, so a shared skeleton of different names (KONATE /
+		// QANNADI, ASMA / ASIM) stays low
+		l := len(ac)
+		if len(bc) > l {
+			l = len(bc)
+		}
+		if p := simPhonetic - 0.6*float64(Levenshtein(ac, bc))/float64(l); p > jw {
 			return p, HowPhonetic
 		}
 	}
@@ -193,10 +195,28 @@ type Scoring struct {
 	SinglePart float64
 	// FullFloor is the least score of a Full match.
 	FullFloor float64
+	// Conflict is taken off when both names have parts that match nothing
+	// (SAID vs SHAMIL beside the same patronymic and surname: brothers,
+	// not one man).
+	Conflict float64
+}
+
+// credit is what a pair of similarity s adds to coverage: s itself for good
+// pairs, much less for doubtful ones (a doubtful pair is more often two
+// different names than one misspelt).
+func credit(s float64) float64 {
+	if s >= 0.8 {
+		return s
+	}
+	c := s - (0.8 - s)
+	if c < 0 {
+		return 0
+	}
+	return c
 }
 
 // DefaultScoring is symmetric (for comparing two names of equal standing).
-var DefaultScoring = Scoring{MissA: 0.7, MissB: 0.7, InfoSat: 1.5, InfoPenalty: 0.25, SinglePart: 0.7, FullFloor: 0.92}
+var DefaultScoring = Scoring{MissA: 0.7, MissB: 0.7, InfoSat: 1.5, InfoPenalty: 0.25, SinglePart: 0.7, FullFloor: 0.92, Conflict: 0.1}
 
 // Compare compares two names with the default weights and scoring.
 func Compare(a, b string) Comparison {
@@ -353,7 +373,7 @@ func Align(a, b []Token, wa, wb []float64, sc Scoring, explain bool) Comparison 
 	unA, unB := 0, 0
 	for i := 0; i < na; i++ {
 		if usedA[i] {
-			matA += effA[i] * wa[i]
+			matA += credit(effA[i]) * wa[i]
 			totA += wa[i]
 		} else {
 			unA++
@@ -361,7 +381,7 @@ func Align(a, b []Token, wa, wb []float64, sc Scoring, explain bool) Comparison 
 	}
 	for j := 0; j < nb; j++ {
 		if usedB[j] {
-			matB += effB[j] * wb[j]
+			matB += credit(effB[j]) * wb[j]
 			totB += wb[j]
 		} else {
 			unB++
@@ -400,6 +420,9 @@ func Align(a, b []Token, wa, wb []float64, sc Scoring, explain bool) Comparison 
 	score := (c.CoverageA + c.CoverageB) / 2
 	if npairs == 1 && (na > 1 || nb > 1) {
 		score *= sc.SinglePart
+	}
+	if unA > 0 && unB > 0 {
+		score -= sc.Conflict
 	}
 	if c.Info < sc.InfoSat {
 		score -= sc.InfoPenalty * (sc.InfoSat - c.Info) / sc.InfoSat

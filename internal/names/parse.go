@@ -189,10 +189,13 @@ func canonTail(t string) string {
 // airline form (SURNAME/GIVEN NAMES MR); order does not matter to Compare.
 func Parse(s string) Name {
 	n := Name{Raw: s}
+	fusedAt := -1 // word that may end in a fused title (JOHNMR)
 	if i := strings.IndexByte(s, '/'); i >= 0 && strings.Count(s, "/") == 1 {
 		// airline SURNAME/GIVEN NAMES: read in the given-names-first order
 		// so that prefixes (ABU, ABD, AL) meet the part they belong to
-		s = s[i+1:] + " " + s[:i]
+		given := s[i+1:]
+		fusedAt = len(strings.Fields(strings.ReplaceAll(Fold(given), "-", " "))) - 1
+		s = given + " " + s[:i]
 	}
 	folded := Fold(s)
 	words := strings.Fields(folded)
@@ -212,12 +215,15 @@ func Parse(s string) Name {
 		}
 	}
 	// fused title at the end of the last word (airline JOHNMR)
+	if fusedAt < 0 || fusedAt >= len(ws) {
+		fusedAt = len(ws) - 1
+	}
 	if len(ws) > 1 {
-		last := ws[len(ws)-1].w
+		last := ws[fusedAt].w
 		for _, suf := range []string{"MSTR", "MISS", "MRS", "MR"} {
 			if strings.HasSuffix(last, suf) && len(last)-len(suf) >= 3 {
 				n.Dropped = append(n.Dropped, suf)
-				ws[len(ws)-1].w = last[:len(last)-len(suf)]
+				ws[fusedAt].w = last[:len(last)-len(suf)]
 				break
 			}
 		}

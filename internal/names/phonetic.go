@@ -39,7 +39,8 @@ func Key(tok string) string {
 		nx := at(i + 1)
 		if isV(c) {
 			if i == 0 {
-				if c == 'Y' && nx != 0 && isV(nx) {
+				if (c == 'Y' || c == 'I' || c == 'J') && nx != 0 && isV(nx) {
+					// YA/IA/JA-, YU/IU/JU-: the semivowel (Я, Ю) as a consonant
 					emit('Y')
 					lastCons = true
 					continue
