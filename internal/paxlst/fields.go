@@ -3,6 +3,9 @@ package paxlst
 import (
 	"fmt"
 	"strings"
+	"time"
+
+	"github.com/chokepoint/chokepoint/internal/message"
 )
 
 // cleanName upper-cases a name part and collapses its spaces. PAXLST names
@@ -126,4 +129,66 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// ymd reads a date of six (YYMMDD, the year resolved by kind against ref
+// as message.ResolveYear does) or eight digits (CCYYMMDD) and returns it as
+// "2006-01-02". It accepts and refuses exactly what message.ParseDate does
+// for those layouts, without its formatting cost: it runs for every date of
+// every traveller.
+func ymd(s string, kind message.DateKind, ref time.Time) (string, bool) {
+	if !isDigits(s) {
+		return "", false
+	}
+	var y, m, d int
+	switch len(s) {
+	case 6:
+		y, m, d = message.ResolveYear(num(s[0:2]), kind, ref), num(s[2:4]), num(s[4:6])
+	case 8:
+		y, m, d = num(s[0:4]), num(s[4:6]), num(s[6:8])
+	default:
+		return "", false
+	}
+	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) || y < 0 || y > 9999 {
+		return "", false
+	}
+	b := [10]byte{
+		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10),
+	}
+	return string(b[:]), true
+}
+
+// hhmm reads HHMM or HHMMSS and returns "15:04", as message.ParseTime does.
+func hhmm(s string) (string, bool) {
+	if len(s) != 4 && len(s) != 6 || !isDigits(s) {
+		return "", false
+	}
+	h, mi := num(s[0:2]), num(s[2:4])
+	if h > 24 || mi > 59 || h == 24 && mi != 0 {
+		return "", false
+	}
+	return s[0:2] + ":" + s[2:4], true
+}
+
+// num reads a string of digits.
+func num(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/chokepoint/chokepoint/internal/message"
 )
@@ -95,4 +97,33 @@ func shorten(data []byte, n int) []byte {
 		return data
 	}
 	return append(append([]byte(nil), data[:head]...), data[tail:]...)
+}
+
+// FuzzDates checks that the parser's own date and time readers accept and
+// refuse exactly what package message does, with the same result.
+func FuzzDates(f *testing.F) {
+	for _, s := range []string{"780706", "19800215", "000229", "20000229", "19000229", "610218", "991231", "780230", "1725", "2400", "2401", "123456", "12a4"} {
+		f.Add(s, uint8(0))
+	}
+	ref := time.Date(2014, 2, 2, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string, k uint8) {
+		if strings.TrimSpace(s) != s {
+			return // message.ParseDate trims; the parser trims before calling
+		}
+		kind := message.DateKind(k % 3)
+		layout := "YYMMDD"
+		if len(s) == 8 {
+			layout = "CCYYMMDD"
+		}
+		want, err := message.ParseDate(s, layout, kind, ref)
+		got, ok := ymd(s, kind, ref)
+		if ok != (err == nil) || got != want {
+			t.Fatalf("ymd(%q, %d) = %q, %v; message.ParseDate = %q, %v", s, kind, got, ok, want, err)
+		}
+		wantT, errT := message.ParseTime(s)
+		gotT, okT := hhmm(s)
+		if okT != (errT == nil) || gotT != wantT {
+			t.Fatalf("hhmm(%q) = %q, %v; message.ParseTime = %q, %v", s, gotT, okT, wantT, errT)
+		}
+	})
 }

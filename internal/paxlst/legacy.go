@@ -93,7 +93,9 @@ func (p *parser) runLegacy() error {
 			v, err := p.dateTime(seg, strings.TrimSpace(seg.Value(1, 0))+strings.TrimSpace(seg.Value(2, 0)), "", message.Travel, true)
 			if err != nil {
 				p.warn(seg, "%v", err)
-				continue
+				if v == "" {
+					continue
+				}
 			}
 			last := &ports[len(ports)-1]
 			switch q {

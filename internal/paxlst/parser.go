@@ -556,7 +556,9 @@ func (p *parser) dtm(seg *edifact.Segment) {
 		v, err := p.dateTime(seg, val, format, message.Travel, true)
 		if err != nil {
 			p.warn(seg, "leg %d: %v", p.leg+1, err)
-			return
+			if v == "" {
+				return
+			}
 		}
 		f := &p.out.Flights[p.leg]
 		dst := &f.Departure
@@ -618,32 +620,48 @@ func (p *parser) dateTime(seg *edifact.Segment, v, format string, kind message.D
 	if v == "" {
 		return "", errors.New("empty date")
 	}
-	want := map[string]int{"101": 6, "102": 8, "201": 10, "203": 12, "204": 14}[format]
 	n := len(v)
-	if want != 0 && want != n {
+	if want := formatDigits(format); want != 0 && want != n {
 		p.warn(seg, "format %s expects %d digits, value has %d (shape %s); read by its length", format, want, n, shape(v))
 	}
-	var date, clock, layout string
+	var date, clock string
 	switch n {
 	case 6, 10:
-		date, clock, layout = v[:6], v[6:], "YYMMDD"
+		date, clock = v[:6], v[6:]
 	case 8, 12, 14:
-		date, clock, layout = v[:8], v[8:], "CCYYMMDD"
+		date, clock = v[:8], v[8:]
 	default:
 		return "", fmt.Errorf("date of unexpected shape %s", shape(v))
 	}
-	d, err := message.ParseDate(date, layout, kind, p.ref)
-	if err != nil {
+	d, ok := ymd(date, kind, p.ref)
+	if !ok {
 		return "", fmt.Errorf("invalid date of shape %s", shape(v))
 	}
 	if !withTime || clock == "" {
 		return d, nil
 	}
-	hm, err := message.ParseTime(clock)
-	if err != nil {
-		return d, fmt.Errorf("invalid time of shape %s", shape(v))
+	hm, ok := hhmm(clock)
+	if !ok {
+		return d, fmt.Errorf("invalid time of shape %s; date kept", shape(v))
 	}
 	return d + "T" + hm, nil
+}
+
+// formatDigits is the length of a DTM value in format 2379, 0 if unknown.
+func formatDigits(format string) int {
+	switch format {
+	case "101":
+		return 6
+	case "102":
+		return 8
+	case "201":
+		return 10
+	case "203":
+		return 12
+	case "204":
+		return 14
+	}
+	return 0
 }
 
 func (p *parser) att(seg *edifact.Segment) {
