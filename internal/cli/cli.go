@@ -37,6 +37,7 @@ func commands() map[string]command {
 		"screen": {"screen travellers (JSON Lines) against watchlists", runScreen},
 		"names":  {"compare or normalise personal names", runNames},
 		"bench":  {"measure matching quality and speed (bench matching)", runBench},
+		"synth":  {"generate a synthetic world of API and PNR files with ground truth", runSynth},
 	}
 }
 

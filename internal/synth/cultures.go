@@ -192,10 +192,6 @@ var (
 		mail: []string{"gmail.com", "hotmail.de", "gmx.de"}, passport: "U99999999"}
 )
 
-// allCultures lists every culture, in a fixed order.
-var allCultures = []*culture{cTurkish, cLevant, cMaghreb, cEgyptian, cChechen, cCentralAsian, cCaucasus, cBosnian,
-	cAlbanian, cSerbian, cBritish, cFrench, cGerman, cDutch, cNordic, cSomali, cPersian, cKurdish}
-
 // countryPhone gives mobile plans by nationality where it differs from
 // the culture's default (the phone follows the home country).
 var countryPhone = map[string]phonePlan{

@@ -11,6 +11,7 @@ type ediWriter struct {
 	buf      []byte
 	segs     int // segments of the open message, UNH..UNT inclusive
 	msgs     int // messages of the open group
+	icMsgs   int // messages of the interchange
 	groups   int // groups of the interchange
 	control  string
 	groupRef string
@@ -131,6 +132,7 @@ func (w *ediWriter) ung(typ, sender, recipient, date, clock, ref, agency, versio
 func (w *ediWriter) unh(ref, typ, version, release, agency, assoc, access string) {
 	w.msgRef = ref
 	w.msgs++
+	w.icMsgs++
 	w.segs = 0
 	w.seg("UNH").el(ref).el(typ).cos(version, release, agency)
 	if assoc != "" {
@@ -153,7 +155,12 @@ func (w *ediWriter) une() {
 	w.seg("UNE").el(strconv.Itoa(w.msgs)).el(w.groupRef).end()
 }
 
-// unz closes the interchange with its group count.
+// unz closes the interchange with its group count, or its message count
+// when it has no groups.
 func (w *ediWriter) unz() {
-	w.seg("UNZ").el(strconv.Itoa(w.groups)).el(w.control).end()
+	n := w.groups
+	if n == 0 {
+		n = w.icMsgs
+	}
+	w.seg("UNZ").el(strconv.Itoa(n)).el(w.control).end()
 }

@@ -14,7 +14,7 @@ type listedCand struct {
 	entry    *watchlist.Entry
 	names    [][]string // Latin-script names as tokens, primary first
 	full     []string   // the same names as listed
-	relevant bool       // nationality or programme of the region
+	relevant int        // 2: nationality of the region, 1: programme, 0: other
 }
 
 // relevantNats are nationalities of the world's region.
@@ -49,15 +49,15 @@ func listedCandidates(entries []watchlist.Entry) []listedCand {
 		if len(c.names) == 0 {
 			continue
 		}
-		for _, nat := range e.Nationalities {
-			if relevantNats[nat] {
-				c.relevant = true
-			}
-		}
 		for _, pr := range e.Programs {
 			l := strings.ToLower(pr)
 			if strings.Contains(l, "qaida") || strings.Contains(l, "isil") || strings.Contains(l, "da'esh") || strings.Contains(l, "sdgt") {
-				c.relevant = true
+				c.relevant = 1
+			}
+		}
+		for _, nat := range e.Nationalities {
+			if relevantNats[nat] {
+				c.relevant = 2
 			}
 		}
 		out = append(out, c)
@@ -99,7 +99,7 @@ func mostlyLatin(s string) bool {
 
 // nextCandidate picks an unused candidate, relevant ones first.
 func (p *planner) nextCandidate(cands []listedCand) *listedCand {
-	for _, want := range []bool{true, false} {
+	for want := 2; want >= 0; want-- {
 		for i := range cands {
 			c := &cands[i]
 			key := c.entry.List + "/" + c.entry.ID
@@ -181,6 +181,11 @@ func (p *planner) variant(toks []string) (doc, typed []string, swapped bool, var
 		if v, ok := respell(p.rng, t); ok && chance(p.rng, 0.6) {
 			work[i] = v
 			changed = true
+		} else if v, ok := respellGeneric(p.rng, t); !ok && strings.Contains(t, "-") {
+			continue
+		} else if ok && chance(p.rng, 0.3) {
+			work[i] = v
+			changed = true
 		}
 	}
 	if changed {
@@ -190,7 +195,7 @@ func (p *planner) variant(toks []string) (doc, typed []string, swapped bool, var
 	var out []string
 	for _, t := range work {
 		if v, ok := respellParticle(p.rng, t); ok && chance(p.rng, 0.7) {
-			out = append(out, strings.Fields(v)...)
+			out = append(out, v) // "AL X" stays one name part
 			changed = true
 			continue
 		}
@@ -338,8 +343,8 @@ func (p *planner) decoyNamesake(sc *Scenario, cands []listedCand) bool {
 	sc.Description = "namesake of a person on the " + e.List + " list, with another birth date and nationality"
 	toks := slices.Clone(c.names[0])
 	vars := []string{"namesake"}
-	if len(toks) > 3 {
-		toks = []string{toks[0], toks[len(toks)-1]}
+	if len(toks) > 4 {
+		toks = []string{toks[0], toks[1], toks[len(toks)-1]}
 		vars = append(vars, "dropped_middle")
 	}
 	nats := []string{"DEU", "GBR", "FRA", "NLD", "SWE", "TUR", "BEL", "BIH", "AUT"}

@@ -10,24 +10,23 @@ import (
 // as a booking agent types it (PNR) and as the passport's machine-readable
 // zone writes it (API).
 type person struct {
-	id                 int
-	cult               *culture
-	surname, given     string // PNR spelling
-	middle             string // PNR spelling of middle names, may be empty
-	docSurname         string // document (MRZ) spelling
-	docGiven           string // given and middle names as on the document
-	gender             string // M or F
-	birth              time.Time
-	nat                string // alpha-3
-	residence          string // alpha-3
-	doc                document
-	phone              string // E.164, "+905321234567"
-	email              string
-	infant             bool
-	child              bool
-	crewFunc           string // CR1 flight deck, CR2 cabin, for crew
-	natID              string // Turkish identity number, for TUR nationals
-	birthDateUnknownPN bool   // no birth date in the PNR (name-only)
+	id             int
+	cult           *culture
+	surname, given string // PNR spelling
+	middle         string // PNR spelling of middle names, may be empty
+	docSurname     string // document (MRZ) spelling
+	docGiven       string // given and middle names as on the document
+	gender         string // M or F
+	birth          time.Time
+	nat            string // alpha-3
+	residence      string // alpha-3
+	doc            document
+	phone          string // E.164, "+905321234567"
+	email          string
+	infant         bool
+	child          bool
+	crewFunc       string // CR1 flight deck, CR2 cabin, for crew
+	natID          string // Turkish identity number, for TUR nationals
 }
 
 // document is a travel document.
@@ -110,9 +109,6 @@ type booking struct {
 
 // firstDay is the local departure day of the first segment.
 func (b *booking) firstDay() int { return b.segs[0].key.day }
-
-// lastDay is the local departure day of the last segment.
-func (b *booking) lastDay() int { return b.segs[len(b.segs)-1].key.day }
 
 // flight times: local departure and arrival, UTC departure and arrival.
 type flightTimes struct {
@@ -224,9 +220,6 @@ var currencyOf = map[string]string{
 	"MAR": "MAD", "DZA": "DZD", "EGY": "EGP", "UZB": "UZS", "KAZ": "KZT", "KGZ": "KGS", "TJK": "TJS", "AZE": "AZN",
 	"GEO": "GEL", "ARM": "AMD", "RUS": "RUB",
 }
-
-// fullName is the name "GIVEN MIDDLE SURNAME" for reports.
-func (p *person) fullName() string { return joinNonEmpty(" ", p.given, p.middle, p.surname) }
 
 // upperEmail turns an address into the IATA form of a PNR: upper case,
 // "//" for "@", ".." for "_" and "./" for "-".

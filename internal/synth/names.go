@@ -186,6 +186,30 @@ func respell(r *rand.Rand, tok string) (string, bool) {
 	return tok, false
 }
 
+// genericRules are single spelling changes transliterations make.
+var genericRules = [][2]string{
+	{"OU", "U"}, {"U", "OU"}, {"EE", "I"}, {"IY", "I"}, {"Q", "K"}, {"KH", "H"}, {"DH", "Z"}, {"TH", "T"},
+	{"AA", "A"}, {"MM", "M"}, {"SS", "S"}, {"DD", "D"}, {"AY", "AI"}, {"EI", "EY"}, {"IE", "I"}, {"J", "DJ"},
+	{"SH", "CH"}, {"Y", "I"}, {"E", "A"},
+}
+
+// respellGeneric applies one transliteration change to a token without a
+// known group; ok is false when no rule applies.
+func respellGeneric(r *rand.Rand, tok string) (string, bool) {
+	if len(tok) < 4 {
+		return tok, false
+	}
+	start := r.IntN(len(genericRules))
+	for i := range genericRules {
+		rule := genericRules[(start+i)%len(genericRules)]
+		if j := strings.Index(tok[1:], rule[0]); j >= 0 {
+			j++
+			return tok[:j] + rule[1] + tok[j+len(rule[0]):], true
+		}
+	}
+	return tok, false
+}
+
 // respellParticle rewrites Arabic article and "abd" compounds the ways
 // airlines see them: AL-RAHMAN, AL RAHMAN, ALRAHMAN, EL RAHMAN, RAHMAN.
 func respellParticle(r *rand.Rand, tok string) (string, bool) {

@@ -143,7 +143,6 @@ func (p *planner) traveller(sc *Scenario, role string, per *person, bs ...*booki
 		Phone:    per.phone, Email: per.email,
 		RecordLocators: []string{}, Flights: []Flight{},
 	}
-	s := p.w.sched
 	for _, b := range bs {
 		for _, x := range b.pax {
 			if x.p != per {
@@ -154,12 +153,10 @@ func (p *planner) traveller(sc *Scenario, role string, per *person, bs ...*booki
 			if !slices.Contains(t.RecordLocators, b.loc) {
 				t.RecordLocators = append(t.RecordLocators, b.loc)
 			}
-			for _, sg := range b.segs {
-				rt := s.route(sg.key.route)
-				ft := s.times(sg.key)
-				t.Flights = append(t.Flights, Flight{Carrier: rt.carrier.code, Number: rt.number, Origin: rt.from.code,
-					Destination: rt.to.code, Departure: fmtISOTime(ft.depLocal), Arrival: fmtISOTime(ft.arrLocal),
-					RecordLocator: b.loc, InPeriod: sg.key.day >= p.w.start && sg.key.day <= p.lastDay()})
+			for j, sg := range b.segs {
+				f := p.flightOf(sg.key, b.loc)
+				f.NoShow = x.noShow[j]
+				t.Flights = append(t.Flights, f)
 			}
 		}
 	}

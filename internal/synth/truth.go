@@ -133,6 +133,9 @@ type Flight struct {
 	// InPeriod is false for a flight after the generated period (no file
 	// was written for it).
 	InPeriod bool `json:"in_period"`
+	// NoShow marks a booked flight the traveller does not take (the
+	// return of a short-return ticket in broken travel).
+	NoShow bool `json:"no_show,omitempty"`
 }
 
 // Listed ties a planted traveller to a watchlist entry.
