@@ -23,11 +23,11 @@ const (
 	simExact    = 1.0
 	simFamily   = 0.97
 	simPhonetic = 0.93
-	simInitial      = 0.6
-	simEditMax      = 0.88
-	simJoined       = 0.96
-	coreFactor      = 0.95
-	minPairSim      = 0.45
+	simInitial  = 0.6
+	simEditMax  = 0.88
+	simJoined   = 0.96
+	coreFactor  = 0.95
+	minPairSim  = 0.45
 )
 
 func rescaleJW(jw float64) float64 {
@@ -161,7 +161,6 @@ type Pair struct {
 	How     string  `json:"how"`
 	WeightA float64 `json:"weight_a"`
 	WeightB float64 `json:"weight_b"`
-	ai, bi  []int
 }
 
 // Comparison is the result of comparing two names.

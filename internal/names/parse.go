@@ -93,6 +93,13 @@ var (
 	ullahForms = set(`ULLAH ULLA ALLAH OLLAH ULAH ALLA`)
 )
 
+// alNames begin with AL or EL without an article.
+var alNames = set(`ALEXANDER ALEXANDRE ALEXANDR ALEKSANDR ALEKSANDER ALEKSANDAR ALEXANDRA ALEKSANDRA ALEXANDRU ALEXANDROS
+	ALESSANDRO ALESSANDRA ALEJANDRO ALEJANDRA ALBERTO ALBERTA ALFONSO ALFREDO ALFRED ALVARO ALVAREZ ALMEIDA ALONSO
+	ALBRECHT ALEKSEEV ALEKSEEVA ALEKSEEVICH ALEKSEI ALEKSEY ALEXEY ALEXEI ALEXIS ALISTAIR ALLISON ALPHONSE ALTAMIRANO
+	ELEANOR ELEONORA ELISABETH ELIZABETH ELISABETTA ELEFTHERIOS ELLIOTT ELVIRA ELENITA ELSHAN ELDAR ELDOR ELNARA ELMIRA
+	ALAMGIR ALAUDDIN ALAEDDIN ALAEDDINE ALADDIN ALLAHYAR ALLAHDAD ALLAHBAKHSH ELHADJI`)
+
 // abdTails are the divine names that follow Abd.
 var abdTails = []string{
 	"RAHMAN", "RAHIM", "ALLAH", "LLAH", "AZIZ", "KARIM", "KAREEM", "MALIK", "MALEK", "QADIR", "QADER", "KADER", "KADIR",
@@ -401,6 +408,11 @@ func canonOf(w string) string {
 				return c
 			}
 		}
+	}
+	// an attached article (ALBAGHDADI = AL-BAGHDADI), except in names that
+	// merely begin with AL/EL
+	if (strings.HasPrefix(w, "AL") || strings.HasPrefix(w, "EL")) && len(w) >= 7 && !alNames[w] && w[2] != 'I' {
+		return canonOf(w[2:])
 	}
 	for _, suf := range []string{"UDDIN", "UDDEEN", "EDDINE", "EDDIN", "ADDIN", "ALDIN", "ELDIN", "UDIN", "IDDIN"} {
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {

@@ -186,7 +186,11 @@ func arabicWord(w []rune) string {
 			b.WriteByte('I')
 			lastVowel, lastCons = true, false
 		case 'و':
-			if lastVowel && n > 0 || n == 0 {
+			nextVowel := i+1 < len(w) && isArabicVowelLetter(w[i+1]) && w[i+1] != 'و'
+			if lastVowel && n > 0 || n == 0 || nextVowel {
+				if lastCons && n > 0 {
+					b.WriteByte('A')
+				}
 				b.WriteByte('W')
 				lastVowel, lastCons = false, true
 			} else {

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/chokepoint/chokepoint/internal/names"
 	"github.com/chokepoint/chokepoint/internal/watchlist"
 )
 
@@ -282,6 +281,3 @@ func docDelta(qs []QueryDocument, ls []watchlist.Document) (decisive bool, delta
 }
 
 const minDocLen = 5
-
-// explainName renders the name part of an explanation.
-func explainName(c names.Comparison) string { return c.Explain() }

@@ -357,10 +357,6 @@ func (s *Screener) screen(q Query, k int, threshold float64) []Match {
 		}
 	}
 	out := make([]Match, 0, 4)
-	type scored struct {
-		i     int
-		score float64
-	}
 	for i := range hits {
 		h := &hits[i]
 		e := &s.entries[h.entry]
