@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -76,7 +74,7 @@ func (c *conn) UpsertBooking(ctx context.Context, messageID int64, system string
 	}
 	now := c.tv(c.now())
 	err = c.write(ctx, func(c *conn) error {
-		err := c.queryRow(ctx, `INSERT INTO bookings
+		res, err := c.exec(ctx, `INSERT INTO bookings
 			(system, record_locator, created_date, office, first_departure, last_departure, cancelled,
 			 version_at, message_id, data, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
@@ -85,16 +83,18 @@ func (c *conn) UpsertBooking(ctx context.Context, messageID int64, system string
 				first_departure = excluded.first_departure, last_departure = excluded.last_departure,
 				cancelled = excluded.cancelled, version_at = excluded.version_at,
 				message_id = excluded.message_id, data = excluded.data, updated_at = excluded.updated_at
-			WHERE bookings.version_at <= excluded.version_at
-			RETURNING id`,
-			[]any{system, locator, b.Created, office, first, last, b.Cancelled, c.tv(versionAt), nullID(messageID), data, now},
-			&id)
-		current = err == nil
-		if errors.Is(err, sql.ErrNoRows) { // an older push: history only
-			err = c.queryRow(ctx, `SELECT id FROM bookings WHERE system = $1 AND record_locator = $2`,
-				[]any{system, locator}, &id)
-		}
+			WHERE bookings.version_at <= excluded.version_at`,
+			system, locator, b.Created, office, first, last, b.Cancelled, c.tv(versionAt), nullID(messageID), data, now)
 		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected() // 0: an older push, kept as history only
+		if err != nil {
+			return err
+		}
+		current = n > 0
+		if err := c.queryRow(ctx, `SELECT id FROM bookings WHERE system = $1 AND record_locator = $2`,
+			[]any{system, locator}, &id); err != nil {
 			return err
 		}
 		_, err = c.exec(ctx, `INSERT INTO booking_versions (booking_id, message_id, version_at, stored_at, data)

@@ -63,7 +63,8 @@ func (c *conn) UpsertFlight(ctx context.Context, messageID int64, f message.Flig
 	now := c.tv(c.now())
 	var id int64
 	err := c.write(ctx, func(c *conn) error {
-		err := c.queryRow(ctx, `INSERT INTO flights
+		if id = c.flightIDs[f]; id == 0 {
+			upsert := `INSERT INTO flights
 			(carrier, number, departure_date, origin, destination, departure_local, arrival_local, domestic, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
 			ON CONFLICT (carrier, number, departure_date, origin, destination) DO UPDATE SET
@@ -71,12 +72,24 @@ func (c *conn) UpsertFlight(ctx context.Context, messageID int64, f message.Flig
 					THEN excluded.departure_local ELSE flights.departure_local END,
 				arrival_local = CASE WHEN length(excluded.arrival_local) > length(flights.arrival_local)
 					THEN excluded.arrival_local ELSE flights.arrival_local END,
-				updated_at = excluded.updated_at
-			RETURNING id`,
-			[]any{carrier, number, date, designator(f.Origin), designator(f.Destination), f.Departure, f.Arrival, f.Domestic, now},
-			&id)
-		if err != nil {
-			return err
+				updated_at = excluded.updated_at`
+			args := []any{carrier, number, date, designator(f.Origin), designator(f.Destination), f.Departure, f.Arrival, f.Domestic, now}
+			var err error
+			if c.pg() {
+				err = c.queryRow(ctx, upsert+" RETURNING id", args, &id)
+			} else if _, err = c.exec(ctx, upsert, args...); err == nil {
+				err = c.queryRow(ctx, `SELECT id FROM flights WHERE carrier = $1 AND number = $2 AND departure_date = $3
+					AND origin = $4 AND destination = $5`, args[:5], &id)
+			}
+			if err != nil {
+				return err
+			}
+			if c.tx != nil {
+				if c.flightIDs == nil {
+					c.flightIDs = make(map[message.Flight]int64)
+				}
+				c.flightIDs[f] = id
+			}
 		}
 		if share != nil && *share != (Designator{carrier, number}) {
 			if _, err := c.exec(ctx, `INSERT INTO flight_codeshares (flight_id, carrier, number) VALUES ($1, $2, $3)

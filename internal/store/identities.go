@@ -134,8 +134,8 @@ func (c *conn) SaveIdentity(ctx context.Context, id Identity, keys []string) (in
 			if err != nil {
 				return err
 			}
-			if err := c.queryRow(ctx, `INSERT INTO identities (data, retained, retain_reason, created_at, updated_at)
-				VALUES ($1, $2, $3, $4, $4) RETURNING id`, []any{doc, id.Retained, id.RetainReason, now}, &id.ID); err != nil {
+			if id.ID, _, err = c.insertID(ctx, `INSERT INTO identities (data, retained, retain_reason, created_at, updated_at)
+				VALUES ($1, $2, $3, $4, $4)`, doc, id.Retained, id.RetainReason, now); err != nil {
 				return err
 			}
 		} else {
@@ -271,9 +271,8 @@ func (c *conn) CandidatesByKeys(ctx context.Context, keys []string) ([]Candidate
 	return out, rowsErr(rows, "candidates by keys")
 }
 
-// LinkIdentity records a resolution decision and returns its id. For a
-// DecisionNew or DecisionMatch link the flight traveller is also pointed
-// at the identity.
+// LinkIdentity records a resolution decision and returns its id. It does
+// not change the flight traveller: PutFlightTraveller sets its IdentityID.
 func (c *conn) LinkIdentity(ctx context.Context, l IdentityLink) (int64, error) {
 	switch l.Decision {
 	case DecisionNew, DecisionMatch, DecisionMerge:
@@ -285,19 +284,13 @@ func (c *conn) LinkIdentity(ctx context.Context, l IdentityLink) (int64, error) 
 		return 0, err
 	}
 	err = c.write(ctx, func(c *conn) error {
-		if err := c.queryRow(ctx, `INSERT INTO identity_links
+		var err error
+		l.ID, _, err = c.insertID(ctx, `INSERT INTO identity_links
 			(identity_id, flight_traveller_id, other_identity_id, decision, confidence, explanation, decided_by, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-			[]any{l.IdentityID, nullID(l.FlightTravellerID), nullID(l.OtherIdentityID), l.Decision, l.Confidence, expl,
-				l.DecidedBy, c.tv(c.now())}, &l.ID); err != nil {
-			return err
-		}
-		if l.FlightTravellerID != 0 && l.Decision != DecisionMerge {
-			_, err := c.exec(ctx, `UPDATE flight_travellers SET identity_id = $1 WHERE id = $2 AND
-				(identity_id IS NULL OR identity_id <> $1)`, l.IdentityID, l.FlightTravellerID)
-			return err
-		}
-		return nil
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+			l.IdentityID, nullID(l.FlightTravellerID), nullID(l.OtherIdentityID), l.Decision, l.Confidence, expl,
+			l.DecidedBy, c.tv(c.now()))
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store: link identity: %w", err)

@@ -63,13 +63,13 @@ func (c *conn) PutRaw(ctx context.Context, m RawMessage) (id int64, dup bool, er
 		body = []byte{}
 	}
 	err = c.write(ctx, func(c *conn) error {
-		err := c.queryRow(ctx, `INSERT INTO raw_messages
+		var inserted bool
+		id, inserted, err = c.insertID(ctx, `INSERT INTO raw_messages
 			(sha256, source, received_at, format, kind, status, reject_reason, warnings, size, body)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-			ON CONFLICT (sha256) DO NOTHING RETURNING id`,
-			[]any{digest, m.Source, c.tv(m.ReceivedAt), m.Format, m.Kind, m.Status, m.RejectReason, warnings, int64(len(body)), body},
-			&id)
-		if errors.Is(err, sql.ErrNoRows) {
+			ON CONFLICT (sha256) DO NOTHING`,
+			digest, m.Source, c.tv(m.ReceivedAt), m.Format, m.Kind, m.Status, m.RejectReason, warnings, int64(len(body)), body)
+		if err == nil && !inserted {
 			dup = true
 			err = c.queryRow(ctx, `SELECT id FROM raw_messages WHERE sha256 = $1`, []any{digest}, &id)
 		}

@@ -44,9 +44,10 @@ func (c *conn) PutScreening(ctx context.Context, s *Screening) error {
 		s.Screened = c.now()
 	}
 	err = c.write(ctx, func(c *conn) error {
-		return c.queryRow(ctx, `INSERT INTO screenings (flight_traveller_id, screened_at, hits, matches, list_versions)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-			[]any{s.FlightTravellerID, c.tv(s.Screened), s.Hits, matches, versions}, &s.ID)
+		var err error
+		s.ID, _, err = c.insertID(ctx, `INSERT INTO screenings (flight_traveller_id, screened_at, hits, matches, list_versions)
+			VALUES ($1, $2, $3, $4, $5)`, s.FlightTravellerID, c.tv(s.Screened), s.Hits, matches, versions)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("store: put screening: %w", err)

@@ -29,6 +29,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chokepoint/chokepoint/internal/message"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
@@ -81,6 +82,9 @@ type conn struct {
 	q     queryer
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt // statements prepared in tx (SQLite only)
+	// flights caches, within a transaction, the ids of flights already
+	// upserted with the same data.
+	flightIDs map[message.Flight]int64
 }
 
 // Open opens the database and applies pending schema migrations. An empty
@@ -285,6 +289,29 @@ func (c *conn) row(ctx context.Context, query string, args ...any) scanner {
 // queryRow scans the single row of query into dest.
 func (c *conn) queryRow(ctx context.Context, query string, args []any, dest ...any) error {
 	return c.row(ctx, query, args...).Scan(dest...)
+}
+
+// insertID runs an INSERT (without RETURNING) and returns the new row's
+// id. inserted is false when an ON CONFLICT DO NOTHING clause skipped the
+// row. PostgreSQL uses RETURNING id; SQLite uses the last insert rowid,
+// as RETURNING costs the embedded engine several times the insert itself.
+func (c *conn) insertID(ctx context.Context, query string, args ...any) (id int64, inserted bool, err error) {
+	if c.pg() {
+		err := c.queryRow(ctx, query+" RETURNING id", args, &id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, false, nil
+		}
+		return id, err == nil, err
+	}
+	res, err := c.exec(ctx, query, args...)
+	if err != nil {
+		return 0, false, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return 0, false, err
+	}
+	id, err = res.LastInsertId()
+	return id, err == nil, err
 }
 
 // now returns the current time, truncated to what both backends keep.

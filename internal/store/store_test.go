@@ -406,7 +406,7 @@ func testIdentities(t *testing.T, tg target) {
 		t.Fatalf("identity = %+v", ia)
 	}
 	flight := must(s.UpsertFlight(ctx, 0, message.Flight{Carrier: "UA", Number: "900", Origin: "FRA", Destination: "IAD", Departure: "2031-05-01"})).ok(t)
-	ft := &FlightTraveller{FlightID: flight, Traveller: traveller("DOE", "JANE"), Keys: []string{"n:DOE|JANE", "seat:12A"},
+	ft := &FlightTraveller{FlightID: flight, IdentityID: a, Traveller: traveller("DOE", "JANE"), Keys: []string{"n:DOE|JANE", "seat:12A"},
 		Sources: []SourceRef{{MessageID: 0, Kind: message.KindAPI, Ref: "1"}}, Confidence: 0.97,
 		Explanation: json.RawMessage(`{"why":"name+dob"}`)}
 	check(t, s.PutFlightTraveller(ctx, ft))
@@ -420,7 +420,8 @@ func testIdentities(t *testing.T, tg target) {
 	if len(links) != 1 || links[0].ID != lid || links[0].Confidence != 0.93 || string(links[0].Explanation) == "" {
 		t.Fatalf("links = %+v", links)
 	}
-	if fts := must(s.FlightTravellersByKeys(ctx, flight, []string{"seat:12A", "other"})).ok(t); len(fts) != 1 || fts[0].ID != ft.ID {
+	if fts := must(s.FlightTravellersByKeys(ctx, flight, []string{"seat:12A", "other", "n:DOE|JANE"})).ok(t); len(fts) != 1 ||
+		fts[0].ID != ft.ID || fmt.Sprint(fts[0].Keys) != "[n:DOE|JANE seat:12A]" {
 		t.Fatalf("FlightTravellersByKeys = %+v", fts)
 	}
 	// Update of the flight traveller (a PNR record merged in).

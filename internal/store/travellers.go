@@ -24,8 +24,9 @@ type FlightTraveller struct {
 	// Sources are the message records merged into this traveller.
 	Sources []SourceRef
 	// Keys are blocking keys of this traveller on its flight, which
-	// FlightTravellersByKeys looks up. PutFlightTraveller adds them; keys
-	// are not read back.
+	// FlightTravellersByKeys looks up: PutFlightTraveller adds them, and
+	// FlightTravellersByKeys returns the keys each traveller matched
+	// (other reads leave Keys empty).
 	Keys []string
 	// Confidence and Explanation are those of the merge of the sources.
 	Confidence  float64
@@ -79,14 +80,16 @@ func (c *conn) PutFlightTraveller(ctx context.Context, ft *FlightTraveller) erro
 	t := ft.Traveller
 	err = c.write(ctx, func(c *conn) error {
 		if ft.ID == 0 {
-			if err := c.queryRow(ctx, `INSERT INTO flight_travellers
+			id, _, err := c.insertID(ctx, `INSERT INTO flight_travellers
 				(flight_id, identity_id, booking_id, record_locator, role, surname, given_names, birth_date, seat,
 				 data, sources, confidence, explanation, created_at, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
-				[]any{ft.FlightID, nullID(ft.IdentityID), nullID(ft.BookingID), locator, t.Role, t.Surname, t.GivenNames,
-					t.BirthDate, seat, data, sources, ft.Confidence, expl, c.tv(now)}, &ft.ID); err != nil {
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
+				ft.FlightID, nullID(ft.IdentityID), nullID(ft.BookingID), locator, t.Role, t.Surname, t.GivenNames,
+				t.BirthDate, seat, data, sources, ft.Confidence, expl, c.tv(now))
+			if err != nil {
 				return err
 			}
+			ft.ID = id
 			ft.Created = now
 		} else {
 			res, err := c.exec(ctx, `UPDATE flight_travellers SET flight_id = $1, identity_id = $2, booking_id = $3,
@@ -120,11 +123,12 @@ func (c *conn) PutFlightTraveller(ctx context.Context, ft *FlightTraveller) erro
 const ftCols = `ft.id, ft.flight_id, ft.identity_id, ft.booking_id, ft.record_locator, ft.seat, ft.data, ft.sources,
 	ft.confidence, ft.explanation, ft.depersonalised_at, ft.created_at, ft.updated_at`
 
-func scanFT(sc scanner, ft *FlightTraveller) error {
+func scanFT(sc scanner, ft *FlightTraveller, extra ...any) error {
 	var data, sources json.RawMessage
-	if err := sc.Scan(&ft.ID, &ft.FlightID, idCol{&ft.IdentityID}, idCol{&ft.BookingID}, &ft.RecordLocator, &ft.Seat,
+	dest := append([]any{&ft.ID, &ft.FlightID, idCol{&ft.IdentityID}, idCol{&ft.BookingID}, &ft.RecordLocator, &ft.Seat,
 		jcol(&data), jcol(&sources), &ft.Confidence, jcol(&ft.Explanation), tcol(&ft.Depersonalised),
-		tcol(&ft.Created), tcol(&ft.Updated)); err != nil {
+		tcol(&ft.Created), tcol(&ft.Updated)}, extra...)
+	if err := sc.Scan(dest...); err != nil {
 		return err
 	}
 	if err := json.Unmarshal(data, &ft.Traveller); err != nil {
@@ -180,9 +184,31 @@ func (c *conn) FlightTravellersByKeys(ctx context.Context, flightID int64, keys 
 	if err != nil {
 		return nil, err
 	}
-	return c.flightTravellers(ctx, "flight travellers by keys", `SELECT `+ftCols+` FROM flight_travellers ft
-		WHERE ft.id IN (SELECT flight_traveller_id FROM flight_traveller_keys
-			WHERE flight_id = $1 AND key IN (`+c.listSQL(2, "text")+`)) ORDER BY ft.id`, flightID, arg)
+	const what = "flight travellers by keys"
+	rows, err := c.query(ctx, `SELECT `+ftCols+`, k.key FROM flight_traveller_keys k
+		JOIN flight_travellers ft ON ft.id = k.flight_traveller_id
+		WHERE k.flight_id = $1 AND k.key IN (`+c.listSQL(2, "text")+`) ORDER BY ft.id, k.key`, flightID, arg)
+	if err != nil {
+		return nil, fmt.Errorf("store: %s: %w", what, err)
+	}
+	defer rows.Close()
+	var out []FlightTraveller
+	for rows.Next() {
+		var (
+			ft  FlightTraveller
+			key string
+		)
+		if err := scanFT(rows, &ft, &key); err != nil {
+			return nil, fmt.Errorf("store: %s: %w", what, err)
+		}
+		if n := len(out); n > 0 && out[n-1].ID == ft.ID {
+			out[n-1].Keys = append(out[n-1].Keys, key)
+			continue
+		}
+		ft.Keys = []string{key}
+		out = append(out, ft)
+	}
+	return out, rowsErr(rows, what)
 }
 
 // IdentityTravellers lists every flight traveller linked to an identity.
