@@ -91,7 +91,7 @@ type Explanation struct {
 // screenScoring: query parts missing from the list name cost more than
 // listed parts missing from the query (lists carry long full names;
 // airline data often drops middle names).
-var screenScoring = names.Scoring{MissA: 0.8, MissB: 0.45, InfoSat: 1.5, InfoPenalty: 0.3, SinglePart: 0.65, FullFloor: 0.92, Conflict: 0.1}
+var screenScoring = names.Scoring{MissA: 1.0, MissB: 0.45, InfoSat: 1.5, InfoPenalty: 0.3, SinglePart: 0.65, FullFloor: 0.92, Conflict: 0.1}
 
 const lowQualityFactor = 0.93
 
