@@ -286,7 +286,9 @@ func airlineOffice(r *rand.Rand, c *carrier) *office {
 }
 
 func (w *World) buildRepeaters() {
-	n := w.cfg.Travellers / 60
+	// About one traveller in sixty is a repeater, but never so many that
+	// their trips (one every 6-15 days) outweigh a day's new travellers.
+	n := min(w.cfg.Travellers/60, w.cfg.Travellers/w.days/2)
 	if n < 1 && w.cfg.Travellers > 0 {
 		n = 1
 	}
