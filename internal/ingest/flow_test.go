@@ -108,3 +108,38 @@ func TestAPIAndPNRMergeResolveAndAlert(t *testing.T) {
 		t.Errorf("alert explanation %s: %v", a.Explanation, err)
 	}
 }
+
+func TestRescreenAfterListUpdate(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	p := New(Config{Store: st, Now: func() time.Time { return time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC) }})
+	if _, err := p.Process(ctx, []queue.Message{queue.NewMessage([]byte(testAPI), "test", time.Now())}); err != nil {
+		t.Fatal(err)
+	}
+	if alerts, _ := st.Alerts(ctx, store.AlertFilter{}); len(alerts) != 0 {
+		t.Fatalf("alerts before any list: %d", len(alerts))
+	}
+	entries := []watchlist.Entry{{List: "national", ID: "N-1", Kind: watchlist.KindIndividual,
+		Names: []watchlist.Name{{Full: "Mohammed Al Obaidi", Quality: watchlist.QualityPrimary}}}}
+	if _, _, err := st.PutWatchlistVersion(ctx, store.WatchlistVersion{List: "national", Format: "csv"}, entries, "test"); err != nil {
+		t.Fatal(err)
+	}
+	lists, err := LoadWatchlists(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.SetWatchlists(lists)
+	// The flight departs 2026-11-22: upcoming from the 20th, past from the 23rd.
+	n, hits, err := p.Rescreen(ctx, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	if err != nil || n != 0 || hits != 0 {
+		t.Fatalf("rescreen of departed flights: %d screened, %d hits, %v", n, hits, err)
+	}
+	n, hits, err = p.Rescreen(ctx, time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC))
+	if err != nil || n != 1 || hits != 1 {
+		t.Fatalf("rescreen: %d screened, %d hits, %v", n, hits, err)
+	}
+	alerts, err := st.Alerts(ctx, store.AlertFilter{})
+	if err != nil || len(alerts) != 1 || alerts[0].EntryID != "N-1" {
+		t.Fatalf("alerts after rescreen: %+v %v", alerts, err)
+	}
+}
