@@ -2,8 +2,10 @@ package edifact
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -383,6 +385,63 @@ func BenchmarkReadFile(b *testing.B) {
 	for b.Loop() {
 		if _, err := ReadFile(data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// scanAll renders every segment a scanner yields, with its position, and
+// the scanner's final state, for comparing the fast and general paths.
+func scanAll(data []byte, fast bool) string {
+	sc := NewScanner(data)
+	if !fast {
+		sc.fast = false
+	}
+	var b strings.Builder
+	for sc.Scan() {
+		seg := sc.Segment()
+		b.WriteString(seg.Where())
+		b.WriteString(strconv.Itoa(seg.Offset))
+		for i, e := range seg.Elements {
+			b.WriteString("|")
+			for _, rep := range seg.Repetitions(i) {
+				b.WriteString(strconv.Quote(strings.Join(rep, "\x00")))
+			}
+			b.WriteString(strconv.Quote(strings.Join(e, "\x00")))
+		}
+		b.WriteString(strconv.FormatBool(sc.Unterminated()))
+		b.WriteString(strconv.FormatBool(seg.Elements == nil))
+		b.WriteString("\n")
+	}
+	b.WriteString(fmt.Sprint(sc.Err(), sc.Warnings(), sc.Rest()))
+	return b.String()
+}
+
+// FuzzScanClean: the one-pass path for clean segments yields exactly what
+// the general path does.
+func FuzzScanClean(f *testing.F) {
+	for _, p := range sampleFiles(f) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("UNA:+.?*'UNB+UNOA:4+S+R+200101:1200+1'UNH+1+X:1'FTX+A*B:C*D+E'X:Q+1'Y:Q'Z'\nW+?''UNT+3+1'UNZ+1+1'"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if a, b := scanAll(data, true), scanAll(data, false); a != b {
+			t.Fatalf("fast path differs:\n%s\ngeneral path:\n%s", a, b)
+		}
+	})
+}
+
+func TestScanCleanSamples(t *testing.T) {
+	for _, p := range sampleFiles(t) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := scanAll(data, true), scanAll(data, false); a != b {
+			t.Errorf("%s: fast path differs", p)
 		}
 	}
 }

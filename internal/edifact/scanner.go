@@ -204,6 +204,14 @@ type Scanner struct {
 	// they are reused for every segment.
 	retain  bool
 	segHint int // expected number of segments, for ReadFile's slab
+
+	// class classifies every byte for the fast path (see scanClean);
+	// fast is false when the delimiters rule that path out.
+	class [256]byte
+	fast  bool
+	// special marks the bytes that split stops at; the release character
+	// is marked per segment.
+	special [256]bool
 	strs    []string
 	elems   []Element
 	buf     []byte
@@ -294,6 +302,7 @@ func (s *Scanner) init(data []byte) {
 	if strings.HasPrefix(s.src[start:], "UNA") {
 		s.readUNA()
 	}
+	s.classify()
 	s.strs = make([]string, 0, 64)
 	s.elems = make([]Element, 0, 32)
 }
@@ -463,6 +472,9 @@ func (s *Scanner) Scan() bool {
 		return false
 	}
 	start := i
+	if s.scanClean(start) {
+		return true
+	}
 	// Find the end of the segment: the first terminator not escaped by an
 	// odd run of release characters. Note whether the segment needs
 	// cleaning (released characters or line breaks inside it).
@@ -512,17 +524,7 @@ func (s *Scanner) split(raw string, offset int, dirty bool) bool {
 	if dirty {
 		raw = s.clean(raw)
 	}
-	// Arena management: a streaming scanner reuses its arenas; a retaining
-	// one (ReadFile) starts a new arena when one is full, and earlier
-	// segments keep referencing the old backing arrays.
-	if !s.retain {
-		s.strs, s.elems = s.strs[:0], s.elems[:0]
-	} else if cap(s.strs)-len(s.strs) < 64 {
-		s.strs = make([]string, 0, max(1024, cap(s.strs)))
-	}
-	if s.retain && cap(s.elems)-len(s.elems) < 32 {
-		s.elems = make([]Element, 0, max(512, cap(s.elems)))
-	}
+	s.prepareArenas()
 	seg := &s.seg
 	seg.Index = s.index
 	seg.Offset = offset
@@ -561,14 +563,8 @@ func (s *Scanner) split(raw string, offset int, dirty bool) bool {
 		release = 0 // no release character in this segment
 	}
 	hasRelease := false
-	var special [256]bool
-	special[d.Component], special[d.Element] = true, true
-	if d.Repetition != 0 {
-		special[d.Repetition] = true
-	}
-	if release != 0 {
-		special[release] = true
-	}
+	special := &s.special
+	special[d.Release] = release != 0 // no release character in a clean segment
 	for k := j; k <= len(raw); k++ {
 		var c byte
 		if k < len(raw) {
@@ -611,6 +607,158 @@ func (s *Scanner) split(raw string, offset int, dirty bool) bool {
 		elemIdx++
 	}
 	seg.Elements = s.elems[elemStart:len(s.elems):len(s.elems)]
+	return true
+}
+
+// prepareArenas readies the arenas for one more segment. A streaming
+// scanner reuses its arenas; a retaining one (ReadFile) starts a new arena
+// when one is full, and earlier segments keep referencing the old backing
+// arrays.
+func (s *Scanner) prepareArenas() {
+	if !s.retain {
+		s.strs, s.elems = s.strs[:0], s.elems[:0]
+		return
+	}
+	if cap(s.strs)-len(s.strs) < 64 {
+		s.strs = make([]string, 0, max(1024, cap(s.strs)))
+	}
+	if cap(s.elems)-len(s.elems) < 32 {
+		s.elems = make([]Element, 0, max(512, cap(s.elems)))
+	}
+}
+
+// Byte classes for the fast path.
+const (
+	clsTerm byte = 1 + iota // segment terminator
+	clsComp                 // component separator
+	clsElem                 // data element separator
+	clsRep                  // repetition separator
+	clsSlow                 // release character or line break: general path
+)
+
+// classify fills the byte classes from the delimiters in use.
+func (s *Scanner) classify() {
+	d := s.delims
+	s.class = [256]byte{}
+	s.fast = true
+	for _, c := range []byte{d.Component, d.Element, d.Repetition, d.Release, d.Terminator} {
+		if c == '\r' || c == '\n' {
+			s.fast = false // never declared in practice; leave it to split
+		}
+	}
+	s.class['\r'], s.class['\n'] = clsSlow, clsSlow
+	if d.Release != 0 {
+		s.class[d.Release] = clsSlow
+	}
+	if d.Repetition != 0 {
+		s.class[d.Repetition] = clsRep
+	}
+	s.class[d.Component] = clsComp
+	s.class[d.Element] = clsElem
+	s.class[d.Terminator] = clsTerm
+
+	s.special = [256]bool{}
+	s.special[d.Component], s.special[d.Element] = true, true
+	if d.Repetition != 0 {
+		s.special[d.Repetition] = true
+	}
+}
+
+// scanClean reads the segment at start in one pass when it is clean: it
+// ends with a terminator and holds no release character and no line
+// break, so it needs no cleaning. It yields exactly what split would. It
+// reports false, with nothing consumed, for any other segment, which the
+// general path then reads.
+func (s *Scanner) scanClean(start int) bool {
+	if !s.fast {
+		return false
+	}
+	src := s.src
+	cls := &s.class
+	k := start
+	for k < len(src) && cls[src[k]] == 0 {
+		k++
+	}
+	if k >= len(src) {
+		return false
+	}
+	c := cls[src[k]]
+	if c != clsTerm && c != clsComp && c != clsElem {
+		return false
+	}
+	tag := strings.TrimSpace(src[start:k])
+	if tag == "" || len(tag) > 3 && !isTagLike(tag) {
+		return false // the general path reports it
+	}
+	if c == clsComp {
+		// A qualifier on the tag (S000 tag:qualifier); skip to the first element.
+		for k++; k < len(src); k++ {
+			c = cls[src[k]]
+			if c == clsElem || c == clsTerm || c == clsSlow {
+				break
+			}
+		}
+		if k >= len(src) || c == clsSlow {
+			return false
+		}
+	}
+	s.prepareArenas()
+	strStart, elemStart := len(s.strs), len(s.elems)
+	seg := &s.seg
+	seg.Repeats = nil
+	if c == clsElem {
+		k++
+		from := k
+		compStart := strStart
+		elemIdx := 0
+		var reps []Element // earlier occurrences of the current element
+		for ; ; k++ {
+			if k >= len(src) {
+				s.strs, s.elems, seg.Repeats = s.strs[:strStart], s.elems[:elemStart], nil
+				return false
+			}
+			c = cls[src[k]]
+			if c == 0 {
+				continue
+			}
+			if c == clsSlow {
+				s.strs, s.elems, seg.Repeats = s.strs[:strStart], s.elems[:elemStart], nil
+				return false
+			}
+			s.strs = append(s.strs, src[from:k])
+			from = k + 1
+			if c == clsComp {
+				continue
+			}
+			e := Element(s.strs[compStart:len(s.strs):len(s.strs)])
+			compStart = len(s.strs)
+			if c == clsRep {
+				reps = append(reps, e)
+				continue
+			}
+			if reps != nil {
+				reps = append(reps, e)
+				if seg.Repeats == nil {
+					seg.Repeats = map[int][]Element{}
+				}
+				seg.Repeats[elemIdx] = reps
+				e = reps[0]
+				reps = nil
+			}
+			s.elems = append(s.elems, e)
+			elemIdx++
+			if c == clsTerm {
+				break
+			}
+		}
+	}
+	s.index++
+	seg.Index = s.index
+	seg.Offset = start
+	seg.Tag = tag
+	seg.Elements = s.elems[elemStart:len(s.elems):len(s.elems)]
+	s.pos = k + 1
+	s.unterminated = false
 	return true
 }
 
