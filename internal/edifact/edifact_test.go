@@ -445,3 +445,76 @@ func TestScanCleanSamples(t *testing.T) {
 		}
 	}
 }
+
+// dumpFile renders everything ReadFile returns, for comparing readers.
+func dumpFile(f *File, err error) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%v %v %q\n", err, f.Delimiters, f.Warnings)
+	for _, ic := range f.Interchanges {
+		fmt.Fprintf(&b, "IC %s %s %s %s %s %s %s %s %v groups=%d\n", ic.Syntax, ic.SyntaxVersion, ic.Sender, ic.Recipient,
+			ic.Date, ic.Time, ic.Control, ic.Application, ic.Test, len(ic.Groups))
+		for _, m := range ic.Messages {
+			fmt.Fprintf(&b, "MSG %+v %q\n", *m.Header, m.Warnings)
+			for _, s := range m.Segments {
+				fmt.Fprintf(&b, "%d %d %s %q %v %v\n", s.Index, s.Offset, s.Tag, s.Elements, s.Repeats, s.Elements == nil)
+			}
+			if m.Trailer != nil {
+				fmt.Fprintf(&b, "UNT %+v\n", *m.Trailer)
+			}
+		}
+	}
+	return b.String()
+}
+
+// TestReaderReuse: a Reader reused across inputs of every size yields what
+// ReadFile does.
+func TestReaderReuse(t *testing.T) {
+	var r Reader
+	files := sampleFiles(t)
+	for pass := 0; pass < 2; pass++ {
+		for _, p := range files {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := dumpFile(ReadFile(data))
+			if got := dumpFile(r.ReadFile(data)); got != want {
+				t.Errorf("%s: Reader differs from ReadFile", p)
+			}
+		}
+	}
+}
+
+var fuzzReader Reader
+
+// FuzzReader: a Reader reused across inputs yields what ReadFile does.
+func FuzzReader(f *testing.F) {
+	for _, p := range sampleFiles(f) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want := dumpFile(ReadFile(data))
+		if got := dumpFile(fuzzReader.ReadFile(data)); got != want {
+			t.Fatalf("Reader:\n%s\nReadFile:\n%s", got, want)
+		}
+	})
+}
+
+func BenchmarkReader(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/messages/gtas/gtas-parsers/pnr-messages/pnrWithBags.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var r Reader
+	for b.Loop() {
+		if _, err := r.ReadFile(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

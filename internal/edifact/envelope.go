@@ -96,12 +96,42 @@ func (m *Message) VersionString() string {
 // file that ends inside a segment. Control counts and references that
 // disagree are warnings naming both values.
 func ReadFile(data []byte) (*File, error) {
-	sc := newRetainingScanner(data)
+	return readFile(data, nil)
+}
+
+// A Reader reads EDIFACT input as ReadFile does, but reuses its memory
+// from one call to the next: a caller that reads many inputs, and is done
+// with each File before reading the next, saves most of ReadFile's
+// allocations and garbage-collection work. The zero Reader is ready to
+// use. A Reader is not safe for concurrent use.
+type Reader struct {
+	strs  []string
+	elems []Element
+	segs  []Segment
+	ptrs  []*Segment
+}
+
+// ReadFile reads every interchange in data, as the package-level ReadFile
+// does. The segments and elements of the File it returns (their slices
+// and the Segment values) are valid only until the next call to ReadFile
+// on r; strings taken from them stay valid.
+func (r *Reader) ReadFile(data []byte) (*File, error) {
+	return readFile(data, r)
+}
+
+func readFile(data []byte, reuse *Reader) (*File, error) {
+	sc := newRetainingScanner(data, reuse)
 	f := &File{}
 	r := &envReader{sc: sc, f: f}
-	err := r.run()
+	err := r.run(reuse)
 	f.Delimiters = sc.Delimiters()
 	f.Warnings = append(sc.Warnings(), f.Warnings...)
+	if reuse != nil && sc.strs != nil {
+		// Keep the arenas for the next input (the last ones, which are the
+		// only ones when the separator counts sized them).
+		reuse.strs, reuse.elems = sc.strs, sc.elems
+		reuse.segs, reuse.ptrs = r.slab, r.ptrs
+	}
 	if err != nil {
 		return f, err
 	}
@@ -114,6 +144,12 @@ type envReader struct {
 	ic  *Interchange
 	grp *Group
 	msg *Message
+
+	// slab holds the segments; ptrs the message segments of every message
+	// in turn, each message's Segments being a window on it.
+	slab     []Segment
+	ptrs     []*Segment
+	msgStart int // index in ptrs of the current message's first segment
 
 	groupMsgs int // messages in the current group
 	icItems   int // groups or messages in the current interchange
@@ -132,19 +168,27 @@ func errAt(seg *Segment, format string, args ...any) error {
 	return &SyntaxError{Index: seg.Index, Offset: seg.Offset, Tag: seg.Tag, Reason: fmt.Sprintf(format, args...)}
 }
 
-func (r *envReader) run() error {
+func (r *envReader) run(reuse *Reader) error {
 	sc := r.sc
 	// Segments are allocated in one slab sized from the input, growing in
-	// blocks if the estimate falls short.
-	slab := make([]Segment, 0, max(sc.segHint, 16))
+	// blocks if the estimate falls short; so are the pointers to message
+	// segments.
+	n := max(sc.segHint, 16)
+	if reuse != nil && cap(reuse.segs) >= n && cap(reuse.ptrs) >= n {
+		r.slab, r.ptrs = reuse.segs[:0], reuse.ptrs[:0]
+	} else {
+		r.slab, r.ptrs = make([]Segment, 0, n), make([]*Segment, 0, n)
+	}
 	for sc.Scan() {
-		if len(slab) == cap(slab) {
-			slab = make([]Segment, 0, 256)
+		if len(r.slab) == cap(r.slab) {
+			r.slab = make([]Segment, 0, 256)
 		}
-		slab = append(slab, *sc.Segment())
-		seg := &slab[len(slab)-1]
-		if err := r.checkText(seg); err != nil {
-			return err
+		r.slab = append(r.slab, *sc.Segment())
+		seg := &r.slab[len(r.slab)-1]
+		if !sc.plain {
+			if err := r.checkText(seg); err != nil {
+				return err
+			}
 		}
 		if sc.Unterminated() {
 			if !r.acceptUnterminated(seg) {
@@ -374,6 +418,7 @@ func (r *envReader) segment(seg *Segment) error {
 			}
 		}
 		r.msg = m
+		r.msgStart = len(r.ptrs)
 		r.msgSegs = 1
 		r.ic.Messages = append(r.ic.Messages, m)
 		if r.grp != nil {
@@ -406,7 +451,15 @@ func (r *envReader) segment(seg *Segment) error {
 		return errAt(seg, "segment outside any message (no UNH before it)")
 	}
 	r.msgSegs++
-	r.msg.Segments = append(r.msg.Segments, seg)
+	if len(r.ptrs) == cap(r.ptrs) {
+		// Out of room: continue in a new block, starting with this
+		// message's segments so far.
+		more := make([]*Segment, 0, max(256, 2*(len(r.ptrs)-r.msgStart)))
+		r.ptrs = append(more, r.ptrs[r.msgStart:]...)
+		r.msgStart = 0
+	}
+	r.ptrs = append(r.ptrs, seg)
+	r.msg.Segments = r.ptrs[r.msgStart:len(r.ptrs):len(r.ptrs)]
 	return nil
 }
 

@@ -209,6 +209,9 @@ type Scanner struct {
 	// fast is false when the delimiters rule that path out.
 	class [256]byte
 	fast  bool
+	// plain reports that the last segment's components hold only
+	// printable ASCII and tabs, so need no character-set check.
+	plain bool
 	// special marks the bytes that split stops at; the release character
 	// is marked per segment.
 	special [256]bool
@@ -228,8 +231,9 @@ func NewScanner(data []byte) *Scanner {
 }
 
 // newRetainingScanner returns a scanner whose segments stay valid for the
-// life of the input, for building a File.
-func newRetainingScanner(data []byte) *Scanner {
+// life of the input, for building a File. Its arenas come from reuse when
+// they are large enough.
+func newRetainingScanner(data []byte, reuse *Reader) *Scanner {
 	s := &Scanner{delims: DefaultDelimiters, retain: true}
 	s.init(data)
 	// Size the arenas exactly from separator counts (an upper bound when
@@ -244,8 +248,17 @@ func newRetainingScanner(data []byte) *Scanner {
 		}
 		nComp := bytes.Count(rest, []byte{d.Component})
 		s.segHint = bytes.Count(rest, []byte{d.Terminator}) + 1
-		s.strs = make([]string, 0, nElem+nComp+64)
-		s.elems = make([]Element, 0, nElem+32)
+		nStrs, nElems := nElem+nComp+64, nElem+32
+		if reuse != nil && cap(reuse.strs) >= nStrs {
+			s.strs = reuse.strs[:0]
+		} else {
+			s.strs = make([]string, 0, nStrs)
+		}
+		if reuse != nil && cap(reuse.elems) >= nElems {
+			s.elems = reuse.elems[:0]
+		} else {
+			s.elems = make([]Element, 0, nElems)
+		}
 	}
 	return s
 }
@@ -513,6 +526,7 @@ func (s *Scanner) Scan() bool {
 		s.pos = end
 	}
 	s.unterminated = !terminated
+	s.plain = false
 	return s.split(raw, start, dirty)
 }
 
@@ -634,6 +648,7 @@ const (
 	clsElem                 // data element separator
 	clsRep                  // repetition separator
 	clsSlow                 // release character or line break: general path
+	clsOdd                  // control character or non-ASCII byte: text to check
 )
 
 // classify fills the byte classes from the delimiters in use.
@@ -646,6 +661,13 @@ func (s *Scanner) classify() {
 			s.fast = false // never declared in practice; leave it to split
 		}
 	}
+	for c := range 0x20 {
+		s.class[c] = clsOdd
+	}
+	for c := 0x80; c < 0x100; c++ {
+		s.class[c] = clsOdd
+	}
+	s.class['\t'] = 0
 	s.class['\r'], s.class['\n'] = clsSlow, clsSlow
 	if d.Release != 0 {
 		s.class[d.Release] = clsSlow
@@ -686,6 +708,7 @@ func (s *Scanner) scanClean(start int) bool {
 	if c != clsTerm && c != clsComp && c != clsElem {
 		return false
 	}
+	plain := true
 	tag := strings.TrimSpace(src[start:k])
 	if tag == "" || len(tag) > 3 && !isTagLike(tag) {
 		return false // the general path reports it
@@ -721,11 +744,21 @@ func (s *Scanner) scanClean(start int) bool {
 			if c == 0 {
 				continue
 			}
+			if c == clsOdd {
+				plain = false
+				continue
+			}
 			if c == clsSlow {
 				s.strs, s.elems, seg.Repeats = s.strs[:strStart], s.elems[:elemStart], nil
 				return false
 			}
-			s.strs = append(s.strs, src[from:k])
+			if from == k {
+				// An empty component: a nil-backed "" costs the collector
+				// nothing to scan.
+				s.strs = append(s.strs, "")
+			} else {
+				s.strs = append(s.strs, src[from:k])
+			}
 			from = k + 1
 			if c == clsComp {
 				continue
@@ -759,6 +792,7 @@ func (s *Scanner) scanClean(start int) bool {
 	seg.Elements = s.elems[elemStart:len(s.elems):len(s.elems)]
 	s.pos = k + 1
 	s.unterminated = false
+	s.plain = plain
 	return true
 }
 
