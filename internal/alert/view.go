@@ -1,6 +1,7 @@
 package alert
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -56,9 +57,10 @@ func FlightString(f store.Flight) string {
 
 // NewView builds the view of an alert and its flight.
 func NewView(a store.Alert, f store.Flight) View {
-	expl := a.Explanation
-	if len(expl) == 0 || !json.Valid(expl) {
-		expl = json.RawMessage(`{}`)
+	var buf bytes.Buffer
+	expl := json.RawMessage(`{}`)
+	if len(a.Explanation) > 0 && json.Compact(&buf, a.Explanation) == nil {
+		expl = buf.Bytes()
 	}
 	return View{
 		ID: a.ID, TravellerID: a.IdentityID, FlightTravellerID: a.FlightTravellerID, FlightID: a.FlightID,
