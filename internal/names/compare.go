@@ -3,6 +3,7 @@ package names
 import (
 	"fmt"
 	"math/bits"
+	"strings"
 )
 
 // How two name parts matched.
@@ -24,7 +25,9 @@ const (
 	simFamily   = 0.97
 	simPhonetic = 0.93
 	simInitial  = 0.6
-	simEditMax  = 0.88
+	simWeak     = 0.9
+	simKnownCap = 0.5
+	simEditMax  = 0.95
 	simJoined   = 0.96
 	coreFactor  = 0.95
 	minPairSim  = 0.45
@@ -58,23 +61,55 @@ func TokenSim(a, b *Token) (float64, string) {
 		}
 		return 0, ""
 	}
-	best, how := tokenSim2(a.Canon, a.Key, a.Fam, a.Sig, b.Canon, b.Key, b.Fam, b.Sig)
-	if best < simPhonetic && (a.Text != a.Canon || b.Text != b.Canon) {
-		if s := rescaleJW(JaroWinkler(a.Text, b.Text)); s > best {
-			best, how = s, HowSimilar
+	best, how := tokenSim2(a.Canon, a.Key, a.Fam, a.Known, a.Sig, b.Canon, b.Key, b.Fam, b.Known, b.Sig)
+	if best < simPhonetic && (a.Text != a.Canon || b.Text != b.Canon) && !(a.Fam && b.Fam) {
+		// a misspelt member of a family (MUHAMMAZ) against the written form
+		if JaroWinkler(a.Text, b.Text) >= jwGate {
+			if s := minf(spellSim(a.Text, b.Text), simEditMax); s > best {
+				best, how = s, HowSimilar
+			}
+		}
+	}
+	if (a.Unvoweled || b.Unvoweled) && best < simWeak {
+		// written without short vowels: waw and yeh may be vowels, and
+		// an H may stand for a vowel ending, so compare the skeletons
+		// without them
+		if wa, wb := weakKey(a.Key), weakKey(b.Key); len(wa) >= 2 && wa == wb {
+			best, how = simWeak, HowPhonetic
 		}
 	}
 	if a.Core != "" {
-		if s, _ := tokenSim2(a.Core, a.CoreKey, a.CoreFam, a.CoreSig, b.Canon, b.Key, b.Fam, b.Sig); s*coreFactor > best {
+		if s, _ := tokenSim2(a.Core, a.CoreKey, a.CoreFam, a.CoreKnown, a.CoreSig, b.Canon, b.Key, b.Fam, b.Known, b.Sig); s*coreFactor > best {
 			best, how = s*coreFactor, HowCore
 		}
 	}
 	if b.Core != "" {
-		if s, _ := tokenSim2(a.Canon, a.Key, a.Fam, a.Sig, b.Core, b.CoreKey, b.CoreFam, b.CoreSig); s*coreFactor > best {
+		if s, _ := tokenSim2(a.Canon, a.Key, a.Fam, a.Known, a.Sig, b.Core, b.CoreKey, b.CoreFam, b.CoreKnown, b.CoreSig); s*coreFactor > best {
 			best, how = s*coreFactor, HowCore
 		}
 	}
 	return best, how
+}
+
+// weakKey drops from a phonetic key the letters that Arabic script may
+// write for a vowel (waw V, yeh Y) and H, after the first letter.
+func weakKey(k string) string {
+	if len(k) < 2 || strings.IndexAny(k[1:], "VYH") < 0 {
+		return k
+	}
+	var buf [64]byte
+	n := 0
+	for i := 0; i < len(k) && n < len(buf); i++ {
+		if i > 0 && (k[i] == 'V' || k[i] == 'Y' || k[i] == 'H') {
+			continue
+		}
+		if n > 0 && buf[n-1] == k[i] {
+			continue
+		}
+		buf[n] = k[i]
+		n++
+	}
+	return string(buf[:n])
 }
 
 // sig is a letter signature of an A-Z string: for each letter one bit for
@@ -97,60 +132,48 @@ func sig(s string) uint64 {
 	return v
 }
 
-// jwFloor is the Jaro-Winkler below which a pair (of different phonetic
-// keys) cannot be kept: rescaleJW(jwFloor) = minPairSim.
-var jwFloor = 0.8 + 0.2*minPairSim/0.95
-
 // jwCanReach reports whether Jaro-Winkler of strings of lengths la and lb
-// sharing at most m characters can reach jwFloor.
-func jwCanReach(la, lb, m int) bool {
+// sharing at most m characters can reach floor.
+func jwCanReach(la, lb, m int, floor float64) bool {
 	if m == 0 {
 		return false
 	}
 	j := (float64(m)/float64(la) + float64(m)/float64(lb) + 1) / 3
-	return j+0.4*(1-j) >= jwFloor
+	return j+0.4*(1-j) >= floor
 }
 
-func tokenSim2(ac, ak string, fa bool, sa uint64, bc, bk string, fb bool, sb uint64) (float64, string) {
+// jwGate is the Jaro-Winkler below which two spellings (of different
+// phonetic keys) are not compared further: they are different names.
+const jwGate = 0.75
+
+func tokenSim2(ac, ak string, fa, ka bool, sa uint64, bc, bk string, fb, kb bool, sb uint64) (float64, string) {
 	if ac == bc {
 		return simFamily, HowFamily
 	}
-	conflict := fa && fb // two different known names
 	jw := 0.0
 	m := bits.OnesCount64(sa&sb) + 1
-	if ak == bk || jwCanReach(len(ac), len(bc), m) {
-		jw = rescaleJW(JaroWinkler(ac, bc))
+	if ak == bk || jwCanReach(len(ac), len(bc), m, jwGate) {
+		jw = JaroWinkler(ac, bc)
 	}
-	if conflict {
-		if jw > 0.3 {
-			jw = 0.3
-		}
-		return jw, HowSimilar
+	if fa && fb {
+		// two different known names (HASSAN, HUSSEIN)
+		return minf(rescaleJW(jw), 0.3), HowSimilar
 	}
-	if jw > 0 && jw < simEditMax {
-		// one or two edits in a long part: edit distance says more than
-		// Jaro-Winkler's rescaled score
-		l := len(ac)
-		if len(bc) > l {
-			l = len(bc)
-		}
-		if e := 1 - 1.2*float64(Levenshtein(ac, bc))/float64(l); e > jw {
-			jw = minf(e, simEditMax)
-		}
+	if ak != bk && jw < jwGate {
+		return 0, HowSimilar
 	}
-	if ak == bk && len(ak) >= 3 && len(ac) >= 4 && len(bc) >= 4 {
-		// same phonetic skeleton: credit falls with the edits between the
-		// spellings, so a shared skeleton of different names (KONATE /
-		// QANNADI, ASMA / ASIM) stays low
-		l := len(ac)
-		if len(bc) > l {
-			l = len(bc)
-		}
-		if p := simPhonetic - 0.6*float64(Levenshtein(ac, bc))/float64(l); p > jw {
-			return p, HowPhonetic
-		}
+	d := spellDist(ac, bc)
+	s := minf(spellSim2(ac, bc, d), simEditMax)
+	if ka && kb && (d > 2*costVowelSub || ac[len(ac)-1] != bc[len(bc)-1]) {
+		// two different known names (RAMESH, RAJESH; MARIA, MARIO): not
+		// a typo of one another, though a transliteration may differ by
+		// a vowel (ALIEV, ALIYEV)
+		return minf(s, simKnownCap), HowSimilar
 	}
-	return jw, HowSimilar
+	if ak == bk {
+		return s, HowPhonetic
+	}
+	return s, HowSimilar
 }
 
 // Pair is one aligned pair of parts.

@@ -60,10 +60,60 @@ func builtinFreq() map[string]float64 {
 				}
 			}
 		}
+		add(commonTier3, 60)
 		add(commonTier2, 300)
 		add(commonTier1, 3000)
+		addDerived(builtin)
 	})
 	return builtin
+}
+
+// addDerived adds to m, for every common part, the forms derived from it
+// that are as common: Slavic feminine surnames (IVANOVA from IVANOV) and
+// patronymics (IVANOVICH, IVANOVNA, ANATOLYEVICH from IVAN, ANATOLY).
+func addDerived(m map[string]float64) {
+	put := func(k string, c float64) {
+		if m[k] < c {
+			m[k] = c
+		}
+	}
+	base := make(map[string]float64, len(m))
+	for k, v := range m {
+		base[k] = v
+	}
+	for w, c := range base {
+		if len(w) < 3 {
+			continue
+		}
+		for _, suf := range []string{"OV", "EV", "IN", "YN"} {
+			if strings.HasSuffix(w, suf) {
+				put(w+"A", c)
+			}
+		}
+		if strings.HasSuffix(w, "SKY") || strings.HasSuffix(w, "SKI") {
+			put(w[:len(w)-1]+"AYA", c)
+		}
+		stems := []string{w}
+		for _, end := range []string{"IY", "IJ", "I", "Y", "A", "O"} {
+			if strings.HasSuffix(w, end) && len(w)-len(end) >= 3 {
+				stems = append(stems, w[:len(w)-len(end)])
+			}
+		}
+		for _, st := range stems {
+			for _, p := range []string{"OVICH", "EVICH", "YEVICH", "IEVICH", "ICH", "OVNA", "EVNA", "YEVNA", "IEVNA", "ICHNA", "INICHNA"} {
+				put(st+p, c)
+			}
+		}
+	}
+}
+
+// known reports whether a canonical part is a known name: a spelling
+// family or a part of the built-in frequency tables.
+func known(canon string) bool {
+	if _, ok := families[canon]; ok {
+		return true
+	}
+	return builtinFreq()[canon] > 0
 }
 
 // Freq is a table of name-part frequencies used to weigh rare parts above

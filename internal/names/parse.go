@@ -19,6 +19,9 @@ type Token struct {
 	CoreKey string `json:"-"`
 	// Fam and CoreFam tell whether Canon and Core are spelling families.
 	Fam, CoreFam bool `json:"-"`
+	// Known and CoreKnown tell whether Canon and Core are known names
+	// (spelling families or common name parts).
+	Known, CoreKnown bool `json:"-"`
 	// Sig and CoreSig are letter signatures of Canon and Core (see sig).
 	Sig, CoreSig uint64 `json:"-"`
 	// Unvoweled marks parts read from Arabic script, which leaves short
@@ -361,11 +364,13 @@ func ParseParts(given, surname string) Name {
 func mkToken(text, canon, core string) Token {
 	t := Token{Text: text, Canon: canon, Key: Key(canon)}
 	_, t.Fam = families[canon]
+	t.Known = known(canon)
 	t.Sig = sig(canon)
 	if core != "" && core != text {
 		t.Core = canonOf(core)
 		t.CoreKey = Key(t.Core)
 		_, t.CoreFam = families[t.Core]
+		t.CoreKnown = known(t.Core)
 		t.CoreSig = sig(t.Core)
 	}
 	return t

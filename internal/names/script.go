@@ -223,19 +223,34 @@ func arabicWord(w []rune) string {
 }
 
 // ToCyrillic writes a Latin (A-Z) name in Russian Cyrillic the way a
-// Russian-language document would, for building test queries.
+// Russian-language document would, for building test queries: the digraphs
+// of the usual romanisations (KH, ZH, CH, SH, SHCH, TS, YA/IA, YU/IU, YE,
+// YO), Y as Й after a vowel and Ы after a consonant.
 func ToCyrillic(latin string) string {
 	s := Fold(latin)
 	rules := []struct{ l, c string }{
 		{"SHCH", "Щ"}, {"KH", "Х"}, {"ZH", "Ж"}, {"CH", "Ч"}, {"SH", "Ш"}, {"TS", "Ц"}, {"YU", "Ю"}, {"IU", "Ю"},
 		{"YA", "Я"}, {"IA", "Я"}, {"YO", "Ё"}, {"YE", "Е"}, {"OU", "У"}, {"EE", "И"}, {"OO", "У"}, {"GH", "Г"}, {"TH", "Т"}, {"DH", "Д"},
 		{"PH", "Ф"}, {"A", "А"}, {"B", "Б"}, {"V", "В"}, {"G", "Г"}, {"D", "Д"}, {"E", "Е"}, {"Z", "З"}, {"I", "И"},
-		{"Y", "Й"}, {"K", "К"}, {"L", "Л"}, {"M", "М"}, {"N", "Н"}, {"O", "О"}, {"P", "П"}, {"R", "Р"}, {"S", "С"},
-		{"T", "Т"}, {"U", "У"}, {"F", "Ф"}, {"H", "Х"}, {"C", "К"}, {"J", "ДЖ"}, {"Q", "К"}, {"W", "В"}, {"X", "КС"},
+		{"K", "К"}, {"L", "Л"}, {"M", "М"}, {"N", "Н"}, {"O", "О"}, {"P", "П"}, {"R", "Р"}, {"S", "С"},
+		{"T", "Т"}, {"U", "У"}, {"F", "Ф"}, {"H", "Х"}, {"C", "К"}, {"J", "Й"}, {"Q", "К"}, {"W", "В"}, {"X", "КС"},
 		{"-", "-"}, {" ", " "},
 	}
+	isVowel := func(c byte) bool { return strings.IndexByte("AEIOUY", c) >= 0 }
 	var b strings.Builder
 	for i := 0; i < len(s); {
+		if s[i] == 'Y' && (i+1 >= len(s) || !isVowel(s[i+1]) || s[i+1] == 'Y') {
+			// Й after a vowel (SERGEY, YURIY), Ы after a consonant (RYBAKOV)
+			if i > 0 && isVowel(s[i-1]) {
+				b.WriteString("Й")
+			} else if i > 0 && s[i-1] != ' ' && s[i-1] != '-' {
+				b.WriteString("Ы")
+			} else {
+				b.WriteString("Й")
+			}
+			i++
+			continue
+		}
 		ok := false
 		for _, r := range rules {
 			if strings.HasPrefix(s[i:], r.l) {
