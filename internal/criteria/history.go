@@ -1,0 +1,220 @@
+package criteria
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/chokepoint/chokepoint/internal/country"
+	"github.com/chokepoint/chokepoint/internal/message"
+	"github.com/chokepoint/chokepoint/internal/store"
+)
+
+// History is what a backtest reads of stored history; *store.Store
+// implements it.
+type History interface {
+	Flights(ctx context.Context, date string) ([]store.Flight, error)
+	Flight(ctx context.Context, id int64) (store.Manifest, error)
+	BookingByID(ctx context.Context, id int64) (store.Booking, error)
+}
+
+// StoreSubjects returns the travellers of the stored flights departing
+// (local date) from since to until inclusive, as subjects: traveller,
+// booking and flight are filled from the store. The journey is left empty
+// (zero values) until the journey package provides it: criteria that read
+// journey fields find nothing in such a backtest.
+func (c *Checker) StoreSubjects(ctx context.Context, h History, since, until time.Time) Subjects {
+	return func(yield func(*Subject, error) bool) {
+		for day := since.UTC().Truncate(24 * time.Hour); !day.After(until); day = day.AddDate(0, 0, 1) {
+			flights, err := h.Flights(ctx, day.Format(time.DateOnly))
+			if err != nil {
+				yield(nil, fmt.Errorf("flights of %s: %w", day.Format(time.DateOnly), err))
+				return
+			}
+			for _, f := range flights {
+				m, err := h.Flight(ctx, f.ID)
+				if err != nil {
+					yield(nil, fmt.Errorf("flight %d: %w", f.ID, err))
+					return
+				}
+				flight := c.flightOf(m.Flight)
+				bookings := map[int64]*store.Booking{}
+				for i := range m.Travellers {
+					ft := &m.Travellers[i]
+					var b *store.Booking
+					if ft.BookingID != 0 {
+						if b = bookings[ft.BookingID]; b == nil {
+							bk, err := h.BookingByID(ctx, ft.BookingID)
+							if err != nil {
+								yield(nil, fmt.Errorf("booking %d: %w", ft.BookingID, err))
+								return
+							}
+							b = &bk
+							bookings[ft.BookingID] = b
+						}
+					}
+					s := &Subject{TravellerID: ft.IdentityID, FlightTravellerID: ft.ID, FlightID: m.Flight.ID,
+						Traveller: travellerOf(ft, flight.Departure), Flight: flight}
+					if b != nil {
+						s.Booking = c.bookingOf(b, flight.Departure)
+					} else {
+						s.Booking.LeadDays = -1
+					}
+					if !yield(s, nil) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// localTime parses an airline local time ("2006-01-02T15:04") or date.
+func localTime(s string) time.Time {
+	for _, layout := range []string{"2006-01-02T15:04", time.DateOnly, "2006-01-02T15:04:05", time.RFC3339} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+func (c *Checker) flightOf(f store.Flight) Flight {
+	dep := localTime(f.DepartureLocal)
+	if dep.IsZero() {
+		dep = localTime(f.DepartureDate)
+	}
+	return Flight{
+		Carrier: f.Carrier, Number: f.Number, Origin: f.Origin, Destination: f.Destination,
+		Departure: dep, Arrival: localTime(f.ArrivalLocal),
+		OriginCountry: c.airports.Country(f.Origin), DestinationCountry: c.airports.Country(f.Destination),
+		Domestic: f.Domestic,
+	}
+}
+
+func alpha3(s string) string {
+	if s == "" {
+		return ""
+	}
+	if a, ok := country.Alpha3(s); ok {
+		return a
+	}
+	return strings.ToUpper(s)
+}
+
+// travellerOf fills Traveller from a stored flight traveller.
+func travellerOf(ft *store.FlightTraveller, departure time.Time) Traveller {
+	t := &ft.Traveller
+	out := Traveller{
+		AgeYears: -1, Gender: t.Gender, Nationality: alpha3(t.Nationality), ResidenceCountry: alpha3(t.Residence),
+		Role: t.Role, IsCrew: t.Role == message.RoleCrew || t.Role == message.RoleTransitCrew,
+		CheckedIn: t.CheckedIn, Verified: t.Verified,
+	}
+	if bd, err := time.Parse(time.DateOnly, t.BirthDate); err == nil && !departure.IsZero() {
+		out.AgeYears = ageOn(bd, departure)
+	}
+	if len(t.Documents) > 0 {
+		d := t.Documents[0]
+		out.HasDocument = true
+		out.DocumentType = d.Type
+		out.DocumentCountry = alpha3(d.IssuingCountry)
+		if out.Nationality == "" {
+			out.Nationality = alpha3(d.Nationality)
+		}
+		if exp, err := time.Parse(time.DateOnly, d.Expiry); err == nil && !departure.IsZero() {
+			out.DocumentExpiresDays = int(exp.Sub(departure.Truncate(24*time.Hour)).Hours() / 24)
+		}
+	}
+	if len(t.FrequentFlyers) > 0 {
+		out.FrequentFlyer = true
+		out.FrequentFlyerTier = t.FrequentFlyers[0].Tier
+	}
+	if t.Bags != nil {
+		out.Bags, out.BagWeightKG = t.Bags.Count, t.Bags.WeightKG
+	}
+	for _, src := range ft.Sources {
+		switch src.Kind {
+		case message.KindAPI:
+			out.InAPI = true
+		case message.KindPNR:
+			out.InPNR = true
+		}
+	}
+	return out
+}
+
+// ageOn returns the age in whole years on a day.
+func ageOn(birth, day time.Time) int {
+	age := day.Year() - birth.Year()
+	if day.Month() < birth.Month() || (day.Month() == birth.Month() && day.Day() < birth.Day()) {
+		age--
+	}
+	return age
+}
+
+// bookingOf fills Booking from a stored booking.
+func (c *Checker) bookingOf(b *store.Booking, departure time.Time) Booking {
+	d := &b.Data
+	out := Booking{
+		RecordLocator: b.RecordLocator, LeadDays: -1, TravellersCount: len(d.Travellers), SegmentsCount: len(d.Itinerary),
+		Cancelled: b.Cancelled || d.Cancelled, Split: len(d.Splits) > 0, Changes: len(d.History),
+		Ticketed: d.TicketIssued != "",
+	}
+	created := d.Created
+	if created == "" {
+		created = b.CreatedDate
+	}
+	if t := localTime(created); !t.IsZero() {
+		out.Created = t
+		if !departure.IsZero() {
+			out.LeadDays = int(departure.Truncate(24*time.Hour).Sub(t.Truncate(24*time.Hour)).Hours() / 24)
+		}
+	}
+	methods := map[string]bool{}
+	cards := map[string]bool{}
+	addPayment := func(p message.Payment) {
+		if p.Method != "" && !methods[p.Method] {
+			methods[p.Method] = true
+			out.PaymentMethods = append(out.PaymentMethods, p.Method)
+		}
+		if p.Method == message.PayCash {
+			out.PaidCash = true
+		}
+		if p.Method == message.PayCard {
+			key := p.CardHash
+			if key == "" {
+				key = p.CardType + p.CardLast4
+			}
+			if key != "" {
+				cards[key] = true
+			}
+		}
+	}
+	for _, p := range d.Payments {
+		addPayment(p)
+	}
+	for _, t := range d.Travellers {
+		for _, tk := range t.Tickets {
+			out.Ticketed = true
+			for _, p := range tk.Payments {
+				addPayment(p)
+			}
+		}
+	}
+	out.CardCount = len(cards)
+	if o := d.Office; o != nil {
+		out.Agency = o.AgencyID
+		if out.Agency == "" {
+			out.Agency = o.AgentID
+		}
+		out.OfficeCountry = alpha3(o.Country)
+		out.OfficeType = o.Type
+	} else {
+		out.Agency = b.Office
+	}
+	if n := len(d.Itinerary); n > 0 {
+		out.OneWay = d.Itinerary[n-1].Destination != d.Itinerary[0].Origin
+	}
+	return out
+}
