@@ -70,11 +70,13 @@ func (s *Service) Lookout(ctx context.Context, actor, purpose string) (LookoutRe
 	}
 	from := s.now().In(s.loc).Truncate(time.Second)
 	to := from.Add(LookoutWindow)
-	// A flight departing two days before the window may still land in it.
+	// Departure dates are local to the origin: a flight dated two days
+	// before the window may still land in it, and one dated a day after
+	// it may depart in it from a zone ahead of the unit's.
 	f := store.AlertQueueFilter{
 		Statuses: []string{store.AlertConfirmed},
 		DateFrom: from.AddDate(0, 0, -2).Format(time.DateOnly),
-		DateTo:   to.Format(time.DateOnly),
+		DateTo:   to.AddDate(0, 0, 1).Format(time.DateOnly),
 		Limit:    1000,
 	}
 	type hit struct {
