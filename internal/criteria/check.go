@@ -29,7 +29,7 @@ const (
 	// MaxListSize is the largest list (journey.segments, transits,
 	// groups...) the cost estimate assumes. A subject with longer lists
 	// is still evaluated, under the runtime cost limit.
-	MaxListSize = 64
+	MaxListSize = 32
 	// MaxStringSize is the longest string the cost estimate assumes.
 	MaxStringSize = 64
 	// MaxExpressionSize is the longest expression accepted, in code points.
@@ -130,11 +130,15 @@ func between(a, b ref.Val, unit time.Duration) ref.Val {
 	if !ok1 || !ok2 {
 		return types.NewErr("hours_between/days_between: want (timestamp, timestamp)")
 	}
-	if at.Time.IsZero() || bt.Time.IsZero() {
+	if unknownTime(at.Time) || unknownTime(bt.Time) {
 		return types.NewErr("hours_between/days_between: time not known")
 	}
 	return types.Double(float64(bt.Time.Sub(at.Time)) / float64(unit))
 }
+
+// unknownTime reports whether a time is the zero time.Time, which
+// reaches CEL as the Unix epoch.
+func unknownTime(t time.Time) bool { return t.IsZero() || t.Unix() == 0 }
 
 // Airports returns the airport data the checker uses.
 func (c *Checker) Airports() *Airports { return c.airports }

@@ -151,11 +151,15 @@ func (e *Engine) AppendHits(ctx context.Context, dst []Hit, s *Subject) ([]Hit, 
 	act := e.checker.activation(s)
 	var errs []error
 	for i := range e.rules {
+		if err := ctx.Err(); err != nil {
+			errs = append(errs, err)
+			break
+		}
 		r := &e.rules[i]
 		ok, err := evalBool(ctx, r.checked.prg, act)
 		if err != nil {
-			if ctx.Err() != nil {
-				errs = append(errs, ctx.Err())
+			if err := ctx.Err(); err != nil {
+				errs = append(errs, err)
 				break
 			}
 			errs = append(errs, &EvalError{r.crit.Name, err})
@@ -211,7 +215,7 @@ func value(ctx context.Context, p cel.Program, act interpreter.Activation) any {
 	}
 	switch t := v.(type) {
 	case types.Timestamp:
-		if t.Time.IsZero() {
+		if unknownTime(t.Time) {
 			return nil
 		}
 		return t.Time.UTC().Format(time.RFC3339)
