@@ -32,12 +32,21 @@ type command struct {
 // commands lists every subcommand. Each lives in a file of its own.
 func commands() map[string]command {
 	return map[string]command{
-		"parse":  {"parse airline messages and print them as JSON Lines", runParse},
-		"demo":   {"run Chokepoint end to end on bundled or generated data", runDemo},
-		"screen": {"screen travellers (JSON Lines) against watchlists", runScreen},
-		"names":  {"compare or normalise personal names", runNames},
-		"bench":  {"measure matching quality and speed (bench matching)", runBench},
-		"synth":  {"generate a synthetic world of API and PNR files with ground truth", runSynth},
+		"parse":      {"parse airline messages and print them as JSON Lines", runParse},
+		"demo":       {"run Chokepoint end to end on bundled or generated data", runDemo},
+		"screen":     {"screen travellers (JSON Lines) against watchlists", runScreen},
+		"names":      {"compare or normalise personal names", runNames},
+		"bench":      {"measure matching quality and speed (bench matching)", runBench},
+		"ingest":     {"ingest files or folders of messages into the store", runIngest},
+		"watchlist":  {"import watchlists into the store and list their versions", runWatchlist},
+		"token":      {"create API tokens", runToken},
+		"travellers": {"list traveller identities with flights, bookings and matches", runTravellers},
+		"journeys":   {"list a traveller's journeys across bookings (JSON Lines with --json)", runJourneys},
+		"network":    {"a traveller's network (who travels with, pays for, shares contacts with whom) and growing groups", runNetwork},
+		"synth":      {"generate a synthetic world of API and PNR files with ground truth", runSynth},
+		"alerts":     {"list the alert queue (JSON Lines with --json)", runAlerts},
+		"alert":      {"review, confirm, dismiss or show one alert", runAlert},
+		"criteria":   {"add, check, backtest, activate, retire and list risk criteria", runCriteria},
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,9 @@ import (
 // traveller kept the identity it had.
 func (p *Pipeline) resolveIdentity(ctx context.Context, tx *store.Tx, ft *store.FlightTraveller, r resolve.Record) (*store.IdentityLink, error) {
 	keys := resolve.Keys(r)
+	if bk := bookingKey(r); bk != "" {
+		keys = append(keys, bk)
+	}
 	if ft.IdentityID != 0 {
 		id := identityFromRecord(r)
 		id.ID = ft.IdentityID
@@ -27,8 +31,10 @@ func (p *Pipeline) resolveIdentity(ctx context.Context, tx *store.Tx, ft *store.
 		return nil, nil
 	}
 	var cands []resolve.Identity
+	var found []store.Candidate
 	if len(keys) > 0 {
-		found, err := tx.CandidatesByKeys(ctx, keys)
+		var err error
+		found, err = tx.CandidatesByKeys(ctx, keys)
 		if err != nil {
 			return nil, fmt.Errorf("%w: candidates: %w", errNoIdentity, err)
 		}
@@ -38,6 +44,19 @@ func (p *Pipeline) resolveIdentity(ctx context.Context, tx *store.Tx, ft *store.
 		}
 	}
 	d := resolve.Decide(r, cands)
+	// The same traveller of the same booking on another leg of its
+	// itinerary is the same person, whatever else the data say or lack.
+	if bk := bookingKey(r); bk != "" {
+		for _, c := range found {
+			// ...unless the birth dates disagree: then resolution's veto stands.
+			conflict := r.BirthDate != "" && len(c.BirthDates) > 0 && !slices.Contains(c.BirthDates, r.BirthDate)
+			if slices.Contains(c.Keys, bk) && !conflict {
+				d = resolve.Decision{IdentityID: strconv.FormatInt(c.ID, 10), Confidence: 0.99,
+					Explanation: []string{"same traveller of booking " + r.RecordLocator + " on another leg of its itinerary"}}
+				break
+			}
+		}
+	}
 	id := identityFromRecord(r)
 	decision := store.DecisionNew
 	if !d.New {
@@ -101,4 +120,13 @@ func identityFromRecord(r resolve.Record) store.Identity {
 		id.Documents = append(id.Documents, store.IdentityDocument{Type: d.Type, Number: d.Number, Country: d.Country})
 	}
 	return id
+}
+
+// bookingKey identifies a traveller within a booking: the record locator
+// with the name as the booking writes it.
+func bookingKey(r resolve.Record) string {
+	if r.RecordLocator == "" || r.Surname == "" {
+		return ""
+	}
+	return "bk:" + strings.ToUpper(r.RecordLocator) + "/" + strings.ToUpper(strings.TrimSpace(r.Surname)) + "/" + strings.ToUpper(strings.TrimSpace(r.GivenNames))
 }
