@@ -15,6 +15,13 @@ import (
 
 var ctx = context.Background()
 
+// The store serves the workflow, and the pipeline's transaction can raise.
+var (
+	_ Store  = (*store.Store)(nil)
+	_ Raiser = (*store.Tx)(nil)
+	_ Raiser = (*store.Store)(nil)
+)
+
 // fixture is a store with one flight and one traveller on it.
 type fixture struct {
 	st     *store.Store
