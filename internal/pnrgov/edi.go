@@ -108,13 +108,18 @@ type ediParser struct {
 	out  *message.Message
 	drop sensitive.Counter
 
-	state      ediState
-	headerTVL  bool
-	declared   int
-	hasEQN     bool
-	bk         *ediBooking
-	spare      *ediBooking // a closed builder, reused for the next PNR
-	bookings   []message.Booking
+	state     ediState
+	headerTVL bool
+	declared  int
+	hasEQN    bool
+	bk        *ediBooking
+	spare     *ediBooking // a closed builder, reused for the next PNR
+	bookings  []message.Booking
+	// The bookings' lists are windows on slabs sized for the message.
+	travSlab   ediSlab[message.Traveller]
+	segSlab    ediSlab[message.Segment]
+	paySlab    ediSlab[message.Payment]
+	bagSlab    ediSlab[message.BagItem]
 	warnings   []string
 	unknown    []string
 	versionMaj int
@@ -170,13 +175,35 @@ func (p *ediParser) setup(m *edifact.Message) {
 }
 
 func (p *ediParser) run(segs []*edifact.Segment) error {
-	n := 0
+	// Size the slabs: a TIF names a new traveller only before the PNR's
+	// itinerary and history (later ones name travellers to check in).
+	var n, nTrav, nSeg, nPay, nBag int
+	travellers := false
 	for _, seg := range segs {
-		if seg.Tag == "SRC" {
+		switch seg.Tag {
+		case "SRC":
 			n++
+			travellers = true
+		case "ABI":
+			travellers = false
+		case "TIF":
+			if travellers {
+				nTrav++
+			}
+		case "TVL":
+			travellers = false
+			nSeg++
+		case "FOP":
+			nPay += len(seg.Elements)
+		case "TBD":
+			nBag += max(1, len(seg.Elements)-2)
 		}
 	}
 	p.bookings = make([]message.Booking, 0, n)
+	p.travSlab.buf = make([]message.Traveller, 0, nTrav)
+	p.segSlab.buf = make([]message.Segment, 0, nSeg)
+	p.paySlab.buf = make([]message.Payment, 0, nPay)
+	p.bagSlab.buf = make([]message.BagItem, 0, nBag)
 	for _, seg := range segs {
 		if err := p.segment(seg); err != nil {
 			return err
@@ -279,19 +306,59 @@ func (p *ediParser) header(seg *edifact.Segment) error {
 	return nil
 }
 
-// ediJoinNonEmpty joins the non-empty parts with sep.
+// ediJoinNonEmpty joins the non-empty parts with sep, allocating at most
+// once.
 func ediJoinNonEmpty(sep string, parts ...string) string {
-	n := 0
-	var s string
+	n, size, last := 0, 0, ""
+	for _, v := range parts {
+		if v != "" {
+			n++
+			size += len(v)
+			last = v
+		}
+	}
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return last
+	}
+	var b strings.Builder
+	b.Grow(size + (n-1)*len(sep))
+	n = 0
 	for _, v := range parts {
 		if v == "" {
 			continue
 		}
 		if n > 0 {
-			s += sep
+			b.WriteString(sep)
 		}
-		s += v
+		b.WriteString(v)
 		n++
 	}
-	return s
+	return b.String()
+}
+
+// ediSlab hands out, booking after booking, windows on one slice sized for
+// the whole message, so that the bookings of a message share one
+// allocation per kind of list instead of growing one each.
+type ediSlab[T any] struct{ buf []T }
+
+// open returns an empty list whose room is the rest of the slab.
+func (s *ediSlab[T]) open() []T {
+	return s.buf[len(s.buf):len(s.buf)]
+}
+
+// close takes a list returned by open, and grown by append, out of the
+// slab: its capacity is clipped so that no later append can reach the
+// next list. An empty list is nil, as if never opened.
+func (s *ediSlab[T]) close(v []T) []T {
+	if len(v) == 0 {
+		return nil
+	}
+	if cap(v) == cap(s.buf)-len(s.buf) {
+		// Still in the slab (append moves a list out only to grow it).
+		s.buf = s.buf[:len(s.buf)+len(v)]
+	}
+	return v[:len(v):len(v)]
 }

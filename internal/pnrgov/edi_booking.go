@@ -75,6 +75,10 @@ func (p *ediParser) newBooking() *ediBooking {
 	}
 	*bk = ediBooking{p: p, state: ediPNR, trav: -1, tkt: -1, seg: -1, chk: -1, entry: -1,
 		pay: bk.pay[:0], seats: bk.seats[:0], infDocs: bk.infDocs[:0], infNames: bk.infNames[:0], tknes: bk.tknes[:0]}
+	bk.b.Travellers = p.travSlab.open()
+	bk.b.Itinerary = p.segSlab.open()
+	bk.b.Payments = p.paySlab.open()
+	bk.b.Bags = p.bagSlab.open()
 	return bk
 }
 

@@ -211,6 +211,10 @@ func (p *ediParser) closeBooking() {
 	}
 	bk.fileSeats()
 
+	b.Travellers = p.travSlab.close(b.Travellers)
+	b.Itinerary = p.segSlab.close(b.Itinerary)
+	b.Payments = p.paySlab.close(b.Payments)
+	b.Bags = p.bagSlab.close(b.Bags)
 	if b.Travellers == nil {
 		b.Travellers = []message.Traveller{}
 	}

@@ -48,6 +48,20 @@ func ediScreen(text string) (string, bool) {
 	return "", false
 }
 
+// ediSplitByte appends to dst the parts of s around every sep, as
+// strings.Split(s, string(sep)) returns them, so that a caller can split
+// into an array on its stack.
+func ediSplitByte(dst []string, s string, sep byte) []string {
+	for {
+		i := strings.IndexByte(s, sep)
+		if i < 0 {
+			return append(dst, s)
+		}
+		dst = append(dst, s[:i])
+		s = s[i+1:]
+	}
+}
+
 // ssrTarget returns the traveller an SSR is about: its reference, else
 // the current traveller in SG2, else -1 (the PNR or the segment).
 func (bk *ediBooking) ssrTarget(seg *edifact.Segment) int {
@@ -256,7 +270,8 @@ func (bk *ediBooking) seatSSR(seg *edifact.Segment, text string) bool {
 func (bk *ediBooking) doc(seg *edifact.Segment, code, text string) error {
 	p := bk.p
 	t := bk.ssrTarget(seg)
-	f := strings.Split(strings.TrimSpace(text), "/")
+	var buf [24]string
+	f := ediSplitByte(buf[:0], strings.TrimSpace(text), '/')
 	if len(f) > 0 && f[0] == "" {
 		f = f[1:]
 	}

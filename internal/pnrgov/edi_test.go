@@ -455,3 +455,27 @@ func BenchmarkTokenizeWithBags(b *testing.B) {
 	}
 	b.ReportMetric(float64(127*b.N)/b.Elapsed().Seconds(), "pnrs/s")
 }
+
+func TestEDISplitByte(t *testing.T) {
+	for _, s := range []string{"", "/", "//", "a", "/a/b//c/", "P/GB/123/GB/01JAN70/M/01JAN30/DOE/JOHN"} {
+		want := strings.Split(s, "/")
+		var buf [2]string
+		if got := ediSplitByte(buf[:0], s, '/'); strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+			t.Errorf("%q: got %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestEDIJoinNonEmpty(t *testing.T) {
+	for _, parts := range [][]string{nil, {""}, {"a"}, {"", "a", ""}, {"a", "", "b", "c"}} {
+		var want []string
+		for _, p := range parts {
+			if p != "" {
+				want = append(want, p)
+			}
+		}
+		if got := ediJoinNonEmpty(", ", parts...); got != strings.Join(want, ", ") {
+			t.Errorf("%q: got %q", parts, got)
+		}
+	}
+}

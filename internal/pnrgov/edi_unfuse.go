@@ -6,21 +6,40 @@ import (
 	"github.com/chokepoint/chokepoint/internal/edifact"
 )
 
-// ediTags are the PNRGOV segment tags a missing terminator can glue to the
-// end of the segment before.
-var ediTags = map[string]bool{
-	"MSG": true, "ORG": true, "TVL": true, "EQN": true, "SRC": true, "RCI": true, "SSR": true,
-	"DAT": true, "IFT": true, "ADD": true, "EBD": true, "TIF": true, "FTI": true, "REF": true,
-	"FAR": true, "TKT": true, "MON": true, "PTK": true, "TXD": true, "FOP": true, "TRA": true,
-	"RPI": true, "APD": true, "SSD": true, "TRI": true, "TBD": true, "ABI": true, "SAC": true,
-	"LTS": true,
+// ediIsTag reports whether s is one of the PNRGOV segment tags a missing
+// terminator can glue to the end of the segment before. (A switch: this
+// runs for every element of every segment, where a map lookup showed.)
+func ediIsTag(s string) bool {
+	switch s {
+	case "MSG", "ORG", "TVL", "EQN", "SRC", "RCI", "SSR",
+		"DAT", "IFT", "ADD", "EBD", "TIF", "FTI", "REF",
+		"FAR", "TKT", "MON", "PTK", "TXD", "FOP", "TRA",
+		"RPI", "APD", "SSD", "TRI", "TBD", "ABI", "SAC",
+		"LTS":
+		return true
+	}
+	return false
 }
 
-// ediMaxElements is the most data elements a segment can have; a segment
-// with more is suspected of swallowing the next one.
-var ediMaxElements = map[string]int{
-	"RPI": 2, "ORG": 9, "LTS": 1, "TIF": 2, "EQN": 1, "SAC": 3, "TRI": 2, "APD": 2, "SSD": 6, "SRC": 0,
-	"MSG": 2, "REF": 2, "TKT": 2, "TRA": 2,
+// ediMaxElements returns the most data elements a segment can have; a
+// segment with more is suspected of swallowing the next one. capped is
+// false for segments without such a limit.
+func ediMaxElements(tag string) (max int, capped bool) {
+	switch tag {
+	case "SRC":
+		return 0, true
+	case "LTS", "EQN":
+		return 1, true
+	case "RPI", "TIF", "TRI", "APD", "MSG", "REF", "TKT", "TRA":
+		return 2, true
+	case "SAC":
+		return 3, true
+	case "SSD":
+		return 6, true
+	case "ORG":
+		return 9, true
+	}
+	return 0, false
 }
 
 const ediRightQuote = "\u2019"
@@ -60,7 +79,7 @@ func ediUnfuse(segs []*edifact.Segment, p *ediParser) []*edifact.Segment {
 
 // ediSplitFused splits seg at a glued tag, or returns (seg, nil).
 func ediSplitFused(seg *edifact.Segment) (*edifact.Segment, *edifact.Segment) {
-	max, capped := ediMaxElements[seg.Tag]
+	max, capped := ediMaxElements(seg.Tag)
 	over := capped && len(seg.Elements) > max
 	for i, e := range seg.Elements {
 		if len(e) == 0 {
@@ -71,7 +90,7 @@ func ediSplitFused(seg *edifact.Segment) (*edifact.Segment, *edifact.Segment) {
 			continue
 		}
 		tag := v[len(v)-3:]
-		if !ediTags[tag] {
+		if !ediIsTag(tag) {
 			continue
 		}
 		head := v[:len(v)-3]
