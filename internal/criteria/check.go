@@ -213,6 +213,9 @@ func (c *Checker) Compile(expr string) (*Checked, error) {
 		if err != nil {
 			return nil, fmt.Errorf("unparse condition: %w", err)
 		}
+		// The unparser wraps long lines; string literals keep their
+		// newlines escaped, so this only joins the wrapped lines.
+		text = strings.ReplaceAll(text, "\n", " ")
 		p, err := c.compileQuiet(text)
 		if err != nil {
 			return nil, fmt.Errorf("condition %q: %w", text, err)

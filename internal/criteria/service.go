@@ -119,8 +119,9 @@ func (s *Service) Backtest(ctx context.Context, name string, days int, actor str
 }
 
 // Activate puts a draft criterion into use. It requires the criterion to
-// pass Check again, a backtest of the current expression no older than
-// MaxBacktestAge, and a review date not passed. The approval (actor and
+// pass Check again, a backtest of the current expression over at least
+// one traveller and no older than MaxBacktestAge, and a review date not
+// passed. The approval (actor and
 // time) is recorded in the backtest report and the new version.
 func (s *Service) Activate(ctx context.Context, name, actor string) (store.Criterion, error) {
 	cr, err := s.Get(ctx, name)
@@ -148,6 +149,10 @@ func (s *Service) Activate(ctx context.Context, name, actor string) (store.Crite
 	}
 	if rep.ExpressionSHA256 != ExpressionDigest(cr.Expression) {
 		return store.Criterion{}, fmt.Errorf("activate %q: the backtest ran on another expression; backtest again: %w", name, ErrConflict)
+	}
+	if rep.Evaluations == 0 {
+		return store.Criterion{}, fmt.Errorf("activate %q: the backtest evaluated no traveller; backtest over a window with history: %w",
+			name, ErrConflict)
 	}
 	if now.Sub(rep.RanAt) > MaxBacktestAge {
 		return store.Criterion{}, fmt.Errorf("activate %q: the backtest of %s is older than %d days; backtest again: %w",
