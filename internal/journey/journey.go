@@ -362,6 +362,19 @@ func parseLocal(s string, loc *time.Location) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// bookedAt reads a booking creation time: a date is midnight in loc (the
+// time zone of the booking's first departure); a date and time is UTC, as
+// reservation systems stamp PNR creation in GMT.
+func bookedAt(s string, loc *time.Location) (time.Time, bool) {
+	if len(s) <= 10 {
+		return parseLocal(s, loc)
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	return parseLocal(strings.TrimSuffix(s, "Z"), time.UTC)
+}
+
 func createdOf(b store.Booking) string {
 	if b.Data.Created != "" {
 		return b.Data.Created
@@ -437,7 +450,9 @@ func (b *Builder) finish(identityID int64, segs []Segment, closed bool, bookings
 		switch {
 		case len(s.bookings) > 0:
 			for _, bi := range s.bookings {
-				keys[fmt.Sprint("b", bi)] = true
+				// The same PNR pushed by two carriers is stored twice (one
+				// booking per system): count it once.
+				keys[strings.ToUpper(bookings[bi].RecordLocator)] = true
 				if _, seen := firstDep[bi]; !seen {
 					bookingIdx = append(bookingIdx, bi)
 					firstDep[bi] = s.dep
@@ -446,7 +461,7 @@ func (b *Builder) finish(identityID int64, segs []Segment, closed bool, bookings
 				}
 			}
 		case s.RecordLocator != "":
-			keys["l"+s.RecordLocator] = true
+			keys[s.RecordLocator] = true
 		}
 	}
 	j.Bookings = len(keys)
@@ -465,7 +480,7 @@ func (b *Builder) finish(identityID int64, segs []Segment, closed bool, bookings
 	var others = map[string]bool{}
 	for _, bi := range bookingIdx {
 		bk := bookings[bi]
-		if created, ok := parseLocal(dateOf(createdOf(bk)), firstLoc[bi]); ok && createdOf(bk) != "" {
+		if created, ok := bookedAt(createdOf(bk), firstLoc[bi]); ok {
 			lead := round2(firstDep[bi].Sub(created).Hours() / 24)
 			if j.PurchaseLeadDays == nil || lead < *j.PurchaseLeadDays {
 				j.PurchaseLeadDays = &lead

@@ -275,6 +275,22 @@ func TestPlantedJourneys(t *testing.T) {
 				Hours: 167.25, Groups: "tr-istanbul,tr", Final: "tr-istanbul", Sources: "both* pnr"}},
 		},
 		{
+			name: "one PNR pushed by two carriers is one booking; a creation time is UTC",
+			sc: scenario{
+				legs: []fl{
+					{flight: "TK335", route: "GYD-IST", dep: "2026-03-02T03:55", arr: "2026-03-02T05:45", locator: "LCWG4L", bookingID: 1, api: true, pnr: true},
+					{flight: "J264", route: "IST-GYD", dep: "2026-03-04T11:00", arr: "2026-03-04T14:50", locator: "LCWG4L", bookingID: 2, api: true, pnr: true},
+				},
+				bookings: []bk{
+					{id: 1, locator: "LCWG4L", created: "2026-02-28T21:55", travellers: []string{"ALIYEV"}},
+					{id: 2, locator: "LCWG4L", created: "2026-02-28T21:55", travellers: []string{"ALIYEV"}},
+				},
+			},
+			want: []summary{{Route: "GYD>IST>GYD", Origin: "GYD", Destination: "IST", Bookings: 1, Lead: 1.08, Alone: true,
+				Start: "2026-03-02T03:55", End: "2026-03-04T14:50", Hours: 58.92, Groups: "tr-istanbul,tr,caucasus",
+				Final: "tr-istanbul", Sources: "both* both*"}},
+		},
+		{
 			name: "a stay longer than the window splits journeys",
 			sc: scenario{
 				legs: []fl{
