@@ -168,5 +168,5 @@ func directStrength(k EdgeKind, count int) float64 {
 
 // directStrong says whether a direct edge is strong enough to make a group.
 func directStrong(k EdgeKind, count int) bool {
-	return k == EdgeSameBooking || k == EdgeCoFlight || (k == EdgeAdjacentSeat && count >= 2)
+	return k == EdgeSameBooking || (k == EdgeCoFlight && count >= 3) || (k == EdgeAdjacentSeat && count >= 2)
 }

@@ -22,8 +22,8 @@ func TestNormalisePhone(t *testing.T) {
 		{"(212) 555-1234", "US", "+12125551234", true},
 		{"+44 20 7946 0958 ext 12", "", "+442079460958", true},
 		{"06 1234 5678", "ITA", "+390612345678", true}, // Italy keeps the leading 0
-		{"5321234567", "", "5321234567", false},          // no hint, no prefix
-		{"123", "TR", "123", false},                      // too short
+		{"5321234567", "", "5321234567", false},        // no hint, no prefix
+		{"123", "TR", "123", false},                    // too short
 		{"", "TR", "", false},
 		{"+1234567890123456", "", "1234567890123456", false}, // too long
 	}
@@ -45,7 +45,7 @@ func TestNormaliseEmail(t *testing.T) {
 		{"A.L.I.Yilmaz+x@gmail.com", "aliyilmaz@gmail.com", true},
 		{"aliyilmaz@googlemail.com", "aliyilmaz@gmail.com", true},
 		{" <ali.y@hotmail.com> ", "ali.y@hotmail.com", true},
-		{"ali.y+tag@hotmail.com", "ali.y@hotmail.com", true}, // other providers: +tags only, dots kept
+		{"ali.y+tag@hotmail.com", "ali.y@hotmail.com", true},         // other providers: +tags only, dots kept
 		{"ALI..YILMAZ//EXAMPLE.COM", "ali_yilmaz@example.com", true}, // IATA encoding
 		{"mailto:x@y.org", "x@y.org", true},
 		{"not-an-address", "not-an-address", false},

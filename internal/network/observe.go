@@ -214,8 +214,9 @@ func Observe(ctx context.Context, w Writer, obs Observation) (Delta, error) {
 	if seat == "" {
 		seat = normSeat(obs.Traveller.Seat)
 	}
-	if obs.FlightID == 0 && obs.BookingID == 0 {
-		// Nothing to place a trip on: identifiers only.
+	if (obs.FlightID == 0 && obs.BookingID == 0) || isCrew(obs.Traveller.Role) {
+		// Nothing to place a trip on, or crew (who fly together for work):
+		// identifiers only.
 		return observeIdentifiers(ctx, w, obs, true, &d)
 	}
 	others, err := w.NetworkTripsOn(ctx, obs.FlightID, obs.BookingID)
@@ -361,4 +362,9 @@ func adjacentSeats(a, b string) bool {
 		la, lb = lb, la
 	}
 	return lb-la == 1 || (la == 'H' && lb == 'J')
+}
+
+// isCrew: crew fly together for work; their co-travel says nothing.
+func isCrew(role string) bool {
+	return role == message.RoleCrew || role == message.RoleTransitCrew
 }

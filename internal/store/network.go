@@ -55,12 +55,14 @@ func (c *conn) UpsertNetworkNode(ctx context.Context, kind, key, seen string) (N
 		return NetworkNode{}, fmt.Errorf("store: network node without kind or key: %w", ErrInvalid)
 	}
 	n := NetworkNode{Kind: kind, Key: key}
-	err := c.queryRow(ctx, `INSERT INTO network_nodes (kind, key, first_seen, last_seen) VALUES ($1, $2, $3, $3)
+	err := c.write(ctx, func(c *conn) error {
+		return c.queryRow(ctx, `INSERT INTO network_nodes (kind, key, first_seen, last_seen) VALUES ($1, $2, $3, $3)
 		ON CONFLICT (kind, key) DO UPDATE SET
 		  first_seen = CASE WHEN excluded.first_seen <> '' AND (network_nodes.first_seen = '' OR excluded.first_seen < network_nodes.first_seen)
 		                    THEN excluded.first_seen ELSE network_nodes.first_seen END,
 		  last_seen  = CASE WHEN excluded.last_seen > network_nodes.last_seen THEN excluded.last_seen ELSE network_nodes.last_seen END
 		RETURNING id, first_seen, last_seen`, []any{kind, key, seen}, &n.ID, &n.FirstSeen, &n.LastSeen)
+	})
 	if err != nil {
 		return n, fmt.Errorf("store: upsert network node %s: %w", kind, err)
 	}
@@ -84,7 +86,8 @@ func (c *conn) UpsertNetworkEdge(ctx context.Context, e NetworkEdge, absolute bo
 		e.LastSeen = e.FirstSeen
 	}
 	out := NetworkEdge{A: e.A, B: e.B, Kind: e.Kind}
-	err := c.queryRow(ctx, `INSERT INTO network_edges (a, b, kind, count, first_seen, last_seen)
+	err := c.write(ctx, func(c *conn) error {
+		return c.queryRow(ctx, `INSERT INTO network_edges (a, b, kind, count, first_seen, last_seen)
 		VALUES ($1, $2, $3, CASE WHEN CAST($4 AS BIGINT) < 1 THEN 1 ELSE CAST($4 AS BIGINT) END, $5, $6)
 		ON CONFLICT (a, b, kind) DO UPDATE SET
 		  count = `+count+`,
@@ -92,7 +95,8 @@ func (c *conn) UpsertNetworkEdge(ctx context.Context, e NetworkEdge, absolute bo
 		                    THEN excluded.first_seen ELSE network_edges.first_seen END,
 		  last_seen  = CASE WHEN excluded.last_seen > network_edges.last_seen THEN excluded.last_seen ELSE network_edges.last_seen END
 		RETURNING id, count, first_seen, last_seen`,
-		[]any{e.A, e.B, e.Kind, e.Count, e.FirstSeen, e.LastSeen}, &out.ID, &out.Count, &out.FirstSeen, &out.LastSeen)
+			[]any{e.A, e.B, e.Kind, e.Count, e.FirstSeen, e.LastSeen}, &out.ID, &out.Count, &out.FirstSeen, &out.LastSeen)
+	})
 	if err != nil {
 		return out, fmt.Errorf("store: upsert network edge %s: %w", e.Kind, err)
 	}
@@ -107,26 +111,29 @@ func (c *conn) PutNetworkTrip(ctx context.Context, t NetworkTrip) (fresh bool, e
 	if t.IdentityID == 0 || (t.FlightID == 0 && t.BookingID == 0) {
 		return false, fmt.Errorf("store: network trip without identity, or without flight and booking: %w", ErrInvalid)
 	}
-	res, err := c.exec(ctx, `INSERT INTO network_trips (identity_id, flight_id, booking_id, record_locator, seat, day)
-		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (identity_id, flight_id, booking_id) DO NOTHING`,
-		t.IdentityID, t.FlightID, t.BookingID, t.RecordLocator, t.Seat, t.Day)
+	err = c.write(ctx, func(c *conn) error {
+		res, err := c.exec(ctx, `INSERT INTO network_trips (identity_id, flight_id, booking_id, record_locator, seat, day)
+			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (identity_id, flight_id, booking_id) DO NOTHING`,
+			t.IdentityID, t.FlightID, t.BookingID, t.RecordLocator, t.Seat, t.Day)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n > 0 {
+			fresh = n > 0
+			return err
+		}
+		_, err = c.exec(ctx, `UPDATE network_trips SET
+			  record_locator = CASE WHEN $4 <> '' THEN $4 ELSE record_locator END,
+			  seat = CASE WHEN $5 <> '' THEN $5 ELSE seat END,
+			  day  = CASE WHEN $6 <> '' THEN $6 ELSE day END
+			WHERE identity_id = $1 AND flight_id = $2 AND booking_id = $3`,
+			t.IdentityID, t.FlightID, t.BookingID, t.RecordLocator, t.Seat, t.Day)
+		return err
+	})
 	if err != nil {
 		return false, fmt.Errorf("store: put network trip: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return false, fmt.Errorf("store: put network trip: %w", err)
-	} else if n > 0 {
-		return true, nil
-	}
-	if _, err := c.exec(ctx, `UPDATE network_trips SET
-		  record_locator = CASE WHEN $4 <> '' THEN $4 ELSE record_locator END,
-		  seat = CASE WHEN $5 <> '' THEN $5 ELSE seat END,
-		  day  = CASE WHEN $6 <> '' THEN $6 ELSE day END
-		WHERE identity_id = $1 AND flight_id = $2 AND booking_id = $3`,
-		t.IdentityID, t.FlightID, t.BookingID, t.RecordLocator, t.Seat, t.Day); err != nil {
-		return false, fmt.Errorf("store: update network trip: %w", err)
-	}
-	return false, nil
+	return fresh, nil
 }
 
 // NetworkTripsOn returns the trips on a flight, or, with flightID zero,
