@@ -43,6 +43,8 @@ func commands() map[string]command {
 		"travellers": {"list traveller identities with flights, bookings and matches", runTravellers},
 		"journeys":   {"list a traveller's journeys across bookings (JSON Lines with --json)", runJourneys},
 		"network":    {"a traveller's network (who travels with, pays for, shares contacts with whom) and growing groups", runNetwork},
+		"serve":      {"serve the HTTP API, the inbox folder and the pipeline", runServe},
+		"worker":     {"consume the NATS JetStream queue and commit (scale mode)", runWorker},
 		"synth":      {"generate a synthetic world of API and PNR files with ground truth", runSynth},
 		"alerts":     {"list the alert queue (JSON Lines with --json)", runAlerts},
 		"alert":      {"review, confirm, dismiss or show one alert", runAlert},

@@ -38,7 +38,8 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	sf.register(fs)
 	asJSON := fs.Bool("json", false, "print a JSON summary")
 	batchSize := fs.Int("batch", 256, "messages per transaction")
-	queueURL := fs.String("queue", "", "publish to this NATS JetStream server (nats://...) for workers instead of ingesting here")
+	var qf queueFlags
+	qf.register(fs, "publish to this NATS JetStream server (nats://...) for workers instead of ingesting here")
 	if err := fs.Parse(interleaved(fs, args)); err != nil {
 		return err
 	}
@@ -54,8 +55,8 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	sum := ingestSummary{Files: len(files), Reasons: []rejectedReason{}}
 	bar := newProgress(env.Stderr, "ingest", len(files))
 
-	if *queueURL != "" {
-		q, err := queue.Dial(ctx, *queueURL, queue.Config{})
+	if qf.url != "" {
+		q, err := queue.Dial(ctx, qf.url, qf.config())
 		if err != nil {
 			return err
 		}

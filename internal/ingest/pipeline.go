@@ -159,8 +159,15 @@ func (p *Pipeline) Process(ctx context.Context, batch []queue.Message) ([]Result
 		ds[i].msgs, ds[i].err = decode.Decode(in.Data, p.opts)
 	}
 	lists := p.lists.Load()
+	locks := lockKeys(ds)
 	var results []Result
 	err := p.st.WithTx(ctx, func(tx *store.Tx) error {
+		// Concurrent workers must not both create the flight traveller or
+		// the identity of one person: serialise on the batch's flights and
+		// blocking keys.
+		if err := tx.LockKeys(ctx, locks); err != nil {
+			return err
+		}
 		results = make([]Result, 0, len(ds))
 		for _, d := range ds {
 			r, err := p.commit(ctx, tx, lists, d)
@@ -175,6 +182,31 @@ func (p *Pipeline) Process(ctx context.Context, batch []queue.Message) ([]Result
 		return nil, err
 	}
 	return results, nil
+}
+
+// lockKeys are the keys a batch may create flight travellers or
+// identities under: its flights and its travellers' blocking keys.
+func lockKeys(ds []decoded) []string {
+	var keys []string
+	for _, d := range ds {
+		for _, m := range d.msgs {
+			for _, f := range m.Flights {
+				keys = append(keys, "flight:"+flightKey(f))
+			}
+			for _, t := range m.Travellers {
+				keys = append(keys, resolve.Keys(resolve.FromAPI("", "", "", t))...)
+			}
+			for _, b := range m.Bookings {
+				for _, r := range resolve.FromBooking("", "", "", b, -1) {
+					keys = append(keys, resolve.Keys(r)...)
+					if bk := bookingKey(r); bk != "" {
+						keys = append(keys, bk)
+					}
+				}
+			}
+		}
+	}
+	return keys
 }
 
 func short(sha string) string {
