@@ -179,12 +179,18 @@ func (r *envReader) run(reuse *Reader) error {
 	} else {
 		r.slab, r.ptrs = make([]Segment, 0, n), make([]*Segment, 0, n)
 	}
-	for sc.Scan() {
+	for {
+		// The scanner reads each segment straight into its slot.
 		if len(r.slab) == cap(r.slab) {
 			r.slab = make([]Segment, 0, 256)
 		}
-		r.slab = append(r.slab, *sc.Segment())
+		r.slab = r.slab[:len(r.slab)+1]
 		seg := &r.slab[len(r.slab)-1]
+		sc.dst = seg
+		if !sc.Scan() {
+			r.slab = r.slab[:len(r.slab)-1]
+			break
+		}
 		if !sc.plain {
 			if err := r.checkText(seg); err != nil {
 				return err

@@ -195,6 +195,7 @@ type Scanner struct {
 	una    bool // input had a UNA
 
 	seg          Segment
+	dst          *Segment // when set, segments are read into *dst
 	unterminated bool
 	index        int
 	err          error
@@ -284,7 +285,16 @@ func (s *Scanner) Unterminated() bool { return s.unterminated }
 
 // Segment returns the segment read by the last successful Scan. It stays
 // valid until the next call to Scan.
-func (s *Scanner) Segment() *Segment { return &s.seg }
+func (s *Scanner) Segment() *Segment { return s.out() }
+
+// out is where the scanner writes the segment it reads: the slot ReadFile
+// chose in its slab (saving a copy), else the scanner's own.
+func (s *Scanner) out() *Segment {
+	if s.dst != nil {
+		return s.dst
+	}
+	return &s.seg
+}
 
 func (s *Scanner) warn(w Warning) { s.warnings = append(s.warnings, w) }
 
@@ -316,8 +326,10 @@ func (s *Scanner) init(data []byte) {
 		s.readUNA()
 	}
 	s.classify()
-	s.strs = make([]string, 0, 64)
-	s.elems = make([]Element, 0, 32)
+	if !s.retain {
+		s.strs = make([]string, 0, 64)
+		s.elems = make([]Element, 0, 32)
+	}
 }
 
 // findStart locates the beginning of the interchange: UNA, UNB or UNH at
@@ -530,7 +542,7 @@ func (s *Scanner) Scan() bool {
 	return s.split(raw, start, dirty)
 }
 
-// split fills s.seg from the raw text of one segment. Release characters
+// split fills the output segment from the raw text of one segment. Release characters
 // are undone after splitting, never before; line breaks inside a segment
 // (wrapped lines) are removed together with the indentation after them.
 func (s *Scanner) split(raw string, offset int, dirty bool) bool {
@@ -539,7 +551,7 @@ func (s *Scanner) split(raw string, offset int, dirty bool) bool {
 		raw = s.clean(raw)
 	}
 	s.prepareArenas()
-	seg := &s.seg
+	seg := s.out()
 	seg.Index = s.index
 	seg.Offset = offset
 	seg.Repeats = nil
@@ -727,7 +739,7 @@ func (s *Scanner) scanClean(start int) bool {
 	}
 	s.prepareArenas()
 	strStart, elemStart := len(s.strs), len(s.elems)
-	seg := &s.seg
+	seg := s.out()
 	seg.Repeats = nil
 	if c == clsElem {
 		k++
