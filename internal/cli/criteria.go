@@ -246,6 +246,6 @@ func printReport(w io.Writer, r criteria.Report, asJSON bool) error {
 			}
 		}
 	}
-	fmt.Fprintln(w, "note: journey fields are empty in store backtests until journeys are stored (docs/criteria.md)")
+	fmt.Fprintln(w, "note: journey fields come from stored journeys (ingest, or chokepoint journeys --save); travellers without one have an empty journey")
 	return nil
 }

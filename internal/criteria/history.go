@@ -2,7 +2,9 @@ package criteria
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -17,13 +19,15 @@ type History interface {
 	Flights(ctx context.Context, date string) ([]store.Flight, error)
 	Flight(ctx context.Context, id int64) (store.Manifest, error)
 	BookingByID(ctx context.Context, id int64) (store.Booking, error)
+	Journeys(ctx context.Context, identityID int64) ([]store.JourneyRecord, error)
 }
 
 // StoreSubjects returns the travellers of the stored flights departing
 // (local date) from since to until inclusive, as subjects: traveller,
-// booking and flight are filled from the store. The journey is left empty
-// (zero values) until the journey package provides it: criteria that read
-// journey fields find nothing in such a backtest.
+// booking and flight are filled from the store, and the journey from the
+// stored journeys of the traveller's identity (the one that contains the
+// flight). A traveller with no identity or no stored journey has an empty
+// journey (zero values).
 func (c *Checker) StoreSubjects(ctx context.Context, h History, since, until time.Time) Subjects {
 	return func(yield func(*Subject, error) bool) {
 		for day := since.UTC().Truncate(24 * time.Hour); !day.After(until); day = day.AddDate(0, 0, 1) {
@@ -60,6 +64,17 @@ func (c *Checker) StoreSubjects(ctx context.Context, h History, since, until tim
 						s.Booking = c.bookingOf(b, flight.Departure)
 					} else {
 						s.Booking.LeadDays = -1
+					}
+					s.Journey.PurchaseLeadDays = -1
+					if ft.IdentityID != 0 {
+						recs, err := h.Journeys(ctx, ft.IdentityID)
+						if err != nil {
+							yield(nil, fmt.Errorf("journeys of identity %d: %w", ft.IdentityID, err))
+							return
+						}
+						if j, ok := journeyOf(recs, &m.Flight); ok {
+							s.Journey = j
+						}
 					}
 					if !yield(s, nil) {
 						return
@@ -217,4 +232,84 @@ func (c *Checker) bookingOf(b *store.Booking, departure time.Time) Booking {
 		out.OneWay = d.Itinerary[n-1].Destination != d.Itinerary[0].Origin
 	}
 	return out
+}
+
+// journeyOf returns the stored journey that contains a flight.
+func journeyOf(recs []store.JourneyRecord, f *store.Flight) (Journey, bool) {
+	for _, r := range recs {
+		j, err := DecodeJourney(r.Data)
+		if err != nil {
+			continue
+		}
+		for _, sg := range j.Segments {
+			if sg.Carrier == f.Carrier && sg.Number == f.Number && sg.Origin == f.Origin &&
+				sg.Departure.Format(time.DateOnly) == f.DepartureDate {
+				return j, true
+			}
+		}
+	}
+	return Journey{}, false
+}
+
+// journeyJSON is the JSON contract of the journey package (times as
+// local "2006-01-02T15:04" text); DecodeJourney reads it without
+// importing that package.
+type journeyJSON struct {
+	Segments []struct {
+		Carrier       string `json:"carrier"`
+		Number        string `json:"number"`
+		Origin        string `json:"origin"`
+		Destination   string `json:"destination"`
+		Departure     string `json:"departure"`
+		Arrival       string `json:"arrival"`
+		RecordLocator string `json:"record_locator"`
+		Source        string `json:"source"`
+		Flown         bool   `json:"flown"`
+		BookedAt      string `json:"booked_at"`
+	} `json:"segments"`
+	RecordLocators       []string  `json:"record_locators"`
+	Origin               string    `json:"origin"`
+	Destination          string    `json:"destination"`
+	Transits             []Transit `json:"transits"`
+	Bookings             int       `json:"bookings"`
+	BrokenTravel         bool      `json:"broken_travel"`
+	OneWay               bool      `json:"one_way"`
+	ReturnBookedNotFlown bool      `json:"return_booked_not_flown"`
+	PurchaseLeadDays     *float64  `json:"purchase_lead_days"`
+	PaidCash             bool      `json:"paid_cash"`
+	TravellingAlone      bool      `json:"travelling_alone"`
+	CoTravellers         int       `json:"co_travellers"`
+	Agencies             []string  `json:"agencies"`
+	Start                string    `json:"start"`
+	End                  string    `json:"end"`
+	DurationHours        float64   `json:"duration_hours"`
+	Groups               []string  `json:"groups"`
+	FinalGroup           string    `json:"final_group"`
+}
+
+// DecodeJourney reads a journey in the JSON form the journey package
+// stores (store.JourneyRecord.Data). An unknown purchase lead time
+// becomes -1.
+func DecodeJourney(data []byte) (Journey, error) {
+	var in journeyJSON
+	if err := json.Unmarshal(data, &in); err != nil {
+		return Journey{}, fmt.Errorf("criteria: journey: %w", err)
+	}
+	j := Journey{
+		RecordLocators: in.RecordLocators, Origin: in.Origin, Destination: in.Destination, Transits: in.Transits,
+		Bookings: in.Bookings, BrokenTravel: in.BrokenTravel, OneWay: in.OneWay, ReturnBookedNotFlown: in.ReturnBookedNotFlown,
+		PurchaseLeadDays: -1, PaidCash: in.PaidCash, TravellingAlone: in.TravellingAlone, CoTravellers: in.CoTravellers,
+		Agencies: in.Agencies, Start: localTime(in.Start), End: localTime(in.End), DurationHours: in.DurationHours,
+		Groups: in.Groups, FinalGroup: in.FinalGroup,
+	}
+	if in.PurchaseLeadDays != nil {
+		j.PurchaseLeadDays = int(math.Floor(*in.PurchaseLeadDays))
+	}
+	j.Segments = make([]Segment, len(in.Segments))
+	for i, sg := range in.Segments {
+		j.Segments[i] = Segment{Carrier: sg.Carrier, Number: sg.Number, Origin: sg.Origin, Destination: sg.Destination,
+			Departure: localTime(sg.Departure), Arrival: localTime(sg.Arrival), RecordLocator: sg.RecordLocator,
+			Source: sg.Source, Flown: sg.Flown, BookedAt: localTime(sg.BookedAt)}
+	}
+	return j, nil
 }

@@ -152,8 +152,8 @@ type Journey struct {
 	// ReturnBookedNotFlown when a return was booked but not flown.
 	OneWay               bool `json:"one_way"`
 	ReturnBookedNotFlown bool `json:"return_booked_not_flown"`
-	// PurchaseLeadDays is the number of days from the first booking's
-	// creation to the first departure.
+	// PurchaseLeadDays is the number of whole days from the first
+	// booking's creation to the first departure, or -1 when not known.
 	PurchaseLeadDays int  `json:"purchase_lead_days"`
 	PaidCash         bool `json:"paid_cash"`
 	// TravellingAlone is set when no other traveller shares a booking of
@@ -197,14 +197,4 @@ type Segment struct {
 type Transit struct {
 	Airport    string  `json:"airport"`
 	DwellHours float64 `json:"dwell_hours"`
-}
-
-// personalFields are the fields of Traveller that describe the person
-// rather than the travel: a criterion must not rest on them alone.
-var personalFields = map[string]string{
-	"nationality":       "nationality",
-	"document_country":  "nationality",
-	"residence_country": "nationality",
-	"gender":            "sex",
-	"age_years":         "age",
 }

@@ -306,3 +306,19 @@ func TestHTTP(t *testing.T) {
 		t.Errorf("retire: %d %s", code, body)
 	}
 }
+
+func TestActivateNeedsHistory(t *testing.T) {
+	ctx := context.Background()
+	empty := func(context.Context, time.Time) Subjects { return func(func(*Subject, error) bool) {} }
+	svc := &Service{Checker: newChecker(t), Store: newMemRepo(), History: empty}
+	f := exampleFile(t, "border-return-not-flown")
+	if _, err := svc.Add(ctx, f, "cli:ana"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Backtest(ctx, f.Name, 30, "cli:ana"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Activate(ctx, f.Name, "cli:bo"); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "no traveller") {
+		t.Errorf("activate on an empty backtest: %v", err)
+	}
+}
