@@ -47,23 +47,23 @@ func (o ParseOptions) RefDate(messageDate time.Time) time.Time {
 // ResolveYear turns a two-digit year into a full year according to kind,
 // relative to ref.
 func ResolveYear(yy int, kind DateKind, ref time.Time) int {
-	century := ref.Year() / 100 * 100
-	y := century + yy
+	ry := ref.Year()
+	y := ry/100*100 + yy
 	switch kind {
 	case Birth:
-		if y > ref.Year() {
+		if y > ry {
 			y -= 100
 		}
 	case Expiry:
-		if y < ref.Year()-20 {
+		if y < ry-20 {
 			y += 100
-		} else if y > ref.Year()+80 {
+		} else if y > ry+80 {
 			y -= 100
 		}
 	default:
-		if y > ref.Year()+50 {
+		if y > ry+50 {
 			y -= 100
-		} else if y < ref.Year()-50 {
+		} else if y < ry-50 {
 			y += 100
 		}
 	}

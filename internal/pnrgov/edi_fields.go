@@ -42,7 +42,22 @@ func ediValidDate(y, m, d int) bool {
 	if m < 1 || m > 12 || d < 1 || y < 1 {
 		return false
 	}
-	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return d <= ediDaysIn(y, m)
+}
+
+// ediDaysIn returns the number of days in month m of year y (proleptic
+// Gregorian, as package time counts).
+func ediDaysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 func ediPut2(b []byte, v int) { b[0] = byte('0' + v/10%10); b[1] = byte('0' + v%10) }

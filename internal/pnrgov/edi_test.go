@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chokepoint/chokepoint/internal/edifact"
 	"github.com/chokepoint/chokepoint/internal/message"
@@ -476,6 +477,16 @@ func TestEDIJoinNonEmpty(t *testing.T) {
 		}
 		if got := ediJoinNonEmpty(", ", parts...); got != strings.Join(want, ", ") {
 			t.Errorf("%q: got %q", parts, got)
+		}
+	}
+}
+
+func TestEDIDaysIn(t *testing.T) {
+	for y := 1; y <= 3000; y++ {
+		for m := 1; m <= 12; m++ {
+			if got, want := ediDaysIn(y, m), time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
+				t.Fatalf("%d-%02d: %d days, want %d", y, m, got, want)
+			}
 		}
 	}
 }
