@@ -1,9 +1,12 @@
 package cli
 
-import "github.com/chokepoint/chokepoint/internal/api"
+import (
+	"github.com/chokepoint/chokepoint/internal/alert"
+	"github.com/chokepoint/chokepoint/internal/api"
+)
 
-// registerDomainRoutes mounts the routes of the domain packages (journeys,
-// criteria, alerts, networks) next to the core ones.
+// registerDomainRoutes mounts the routes of the domain packages (alerts,
+// journeys, criteria, networks) next to the pipeline's own.
 func registerDomainRoutes(srv *api.Server, svc *service) {
-	_, _ = srv, svc
+	alert.Register(srv, alert.New(svc.st), svc.log)
 }

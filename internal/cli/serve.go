@@ -15,6 +15,7 @@ import (
 
 	"github.com/chokepoint/chokepoint/internal/api"
 	"github.com/chokepoint/chokepoint/internal/ingest"
+	"github.com/chokepoint/chokepoint/internal/profile"
 	"github.com/chokepoint/chokepoint/internal/queue"
 	"github.com/chokepoint/chokepoint/internal/store"
 )
@@ -152,13 +153,14 @@ func serveOn(ctx context.Context, env *Env, svc *service, ln net.Listener, inbox
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	srv := api.New(api.StoreAuth{Store: svc.st}, svc.log, nil)
-	core := &api.Core{Store: svc.st, Pipeline: svc.pipe}
+	intake := &ingest.HTTP{Store: svc.st, Pipeline: svc.pipe}
 	sink := ingest.Sink(svc.pipe.Process)
 	if svc.queue != nil {
-		core.Queue = svc.queue
+		intake.Queue = svc.queue
 		sink = publishSink(svc.queue)
 	}
-	core.Register(srv)
+	intake.Register(srv)
+	(&profile.HTTP{Store: svc.st}).Register(srv)
 	registerDomainRoutes(srv, svc)
 
 	var wg sync.WaitGroup

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/chokepoint/chokepoint/internal/alert"
 	"github.com/chokepoint/chokepoint/internal/screen"
 	"github.com/chokepoint/chokepoint/internal/store"
 )
@@ -66,7 +67,7 @@ func (p *Pipeline) screen(ctx context.Context, tx *store.Tx, lists *Watchlists, 
 			Priority:          priority(m.Score),
 			Explanation:       expl,
 		}
-		if _, err := tx.UpsertAlert(ctx, a, p.actor); err != nil {
+		if _, err := alert.Raise(ctx, tx, a, p.actor); err != nil {
 			return 0, fmt.Errorf("alert for %s %s: %w", m.List, m.EntryID, err)
 		}
 	}
