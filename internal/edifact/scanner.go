@@ -213,9 +213,9 @@ type Scanner struct {
 	// plain reports that the last segment's components hold only
 	// printable ASCII and tabs, so need no character-set check.
 	plain bool
-	// special marks the bytes that split stops at; the release character
-	// is marked per segment.
-	special [256]bool
+	// special marks the bytes that split stops at: the separators, and in
+	// specialRel the release character too.
+	special, specialRel [256]bool
 	strs    []string
 	elems   []Element
 	buf     []byte
@@ -589,8 +589,10 @@ func (s *Scanner) split(raw string, offset int, dirty bool) bool {
 		release = 0 // no release character in this segment
 	}
 	hasRelease := false
-	special := &s.special
-	special[d.Release] = release != 0 // no release character in a clean segment
+	special := &s.special // no release character in a clean segment
+	if release != 0 {
+		special = &s.specialRel
+	}
 	for k := j; k <= len(raw); k++ {
 		var c byte
 		if k < len(raw) {
@@ -668,10 +670,18 @@ func (s *Scanner) classify() {
 	d := s.delims
 	s.class = [256]byte{}
 	s.fast = true
+	// Separators that are line breaks, or that clash (a guessed short UNA
+	// can make the release character a separator too), are left to the
+	// general path, whose order of precedence decides.
+	var seen [256]bool
 	for _, c := range []byte{d.Component, d.Element, d.Repetition, d.Release, d.Terminator} {
-		if c == '\r' || c == '\n' {
-			s.fast = false // never declared in practice; leave it to split
+		if c == 0 {
+			continue
 		}
+		if c == '\r' || c == '\n' || seen[c] {
+			s.fast = false
+		}
+		seen[c] = true
 	}
 	for c := range 0x20 {
 		s.class[c] = clsOdd
@@ -695,6 +705,10 @@ func (s *Scanner) classify() {
 	s.special[d.Component], s.special[d.Element] = true, true
 	if d.Repetition != 0 {
 		s.special[d.Repetition] = true
+	}
+	s.specialRel = s.special
+	if d.Release != 0 {
+		s.specialRel[d.Release] = true
 	}
 }
 
