@@ -216,9 +216,9 @@ type Scanner struct {
 	// special marks the bytes that split stops at: the separators, and in
 	// specialRel the release character too.
 	special, specialRel [256]bool
-	strs    []string
-	elems   []Element
-	buf     []byte
+	strs                []string
+	elems               []Element
+	buf                 []byte
 }
 
 // NewScanner returns a scanner over data. It reads the UNA service string
