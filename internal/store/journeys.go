@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"time"
 )
 
@@ -103,31 +104,79 @@ type JourneyRecord struct {
 }
 
 // PutJourneys replaces all stored journeys of an identity with js (none
-// clears them). Seq is set from the order of js.
+// clears them). Seq is set from the order of js. Only the rows that
+// change are written: an update after one new segment usually rewrites one
+// journey.
 func (c *conn) PutJourneys(ctx context.Context, identityID int64, js []JourneyRecord) error {
 	now := c.tv(c.now())
 	err := c.write(ctx, func(c *conn) error {
-		if _, err := c.exec(ctx, `DELETE FROM journeys WHERE identity_id = $1`, identityID); err != nil {
+		stored := make(map[int]string)
+		rows, err := c.query(ctx, `SELECT seq, data FROM journeys WHERE identity_id = $1`, identityID)
+		if err != nil {
 			return err
 		}
+		for rows.Next() {
+			var (
+				seq  int
+				data json.RawMessage
+			)
+			if err := rows.Scan(&seq, jcol(&data)); err != nil {
+				rows.Close()
+				return err
+			}
+			stored[seq] = string(data)
+		}
+		if err := rowsErr(rows, "stored journeys"); err != nil {
+			rows.Close()
+			return err
+		}
+		rows.Close()
 		for i, j := range js {
+			seq := i + 1
 			data, err := rawv(j.Data, "{}")
 			if err != nil {
 				return err
 			}
-			if _, err := c.exec(ctx, `INSERT INTO journeys (identity_id, seq, start_local, end_local, origin, destination,
-				final_group, broken_travel, data, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-				identityID, i+1, j.StartLocal, j.EndLocal, j.Origin, j.Destination, j.FinalGroup, j.BrokenTravel,
-				data, now); err != nil {
+			old, ok := stored[seq]
+			switch {
+			case ok && sameJSON(old, data):
+				continue
+			case ok:
+				_, err = c.exec(ctx, `UPDATE journeys SET start_local = $3, end_local = $4, origin = $5, destination = $6,
+					final_group = $7, broken_travel = $8, data = $9, updated_at = $10 WHERE identity_id = $1 AND seq = $2`,
+					identityID, seq, j.StartLocal, j.EndLocal, j.Origin, j.Destination, j.FinalGroup, j.BrokenTravel, data, now)
+			default:
+				_, err = c.exec(ctx, `INSERT INTO journeys (identity_id, seq, start_local, end_local, origin, destination,
+					final_group, broken_travel, data, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+					identityID, seq, j.StartLocal, j.EndLocal, j.Origin, j.Destination, j.FinalGroup, j.BrokenTravel, data, now)
+			}
+			if err != nil {
 				return err
 			}
 		}
-		return nil
+		if len(stored) > len(js) {
+			_, err = c.exec(ctx, `DELETE FROM journeys WHERE identity_id = $1 AND seq > $2`, identityID, len(js))
+		}
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("store: put journeys of identity %d: %w", identityID, err)
 	}
 	return nil
+}
+
+// sameJSON compares a stored JSON document with a new one; PostgreSQL
+// jsonb normalises whitespace and key order, so documents that differ as
+// text are compared decoded.
+func sameJSON(stored, data string) bool {
+	if stored == data {
+		return true
+	}
+	var a, b any
+	if json.Unmarshal([]byte(stored), &a) != nil || json.Unmarshal([]byte(data), &b) != nil {
+		return false
+	}
+	return reflect.DeepEqual(a, b)
 }
 
 // Journeys returns the stored journeys of an identity, by Seq.

@@ -87,6 +87,12 @@ func testJourneys(t *testing.T, tg target) {
 	if data["start"] != "2031-06-01T09:00" {
 		t.Errorf("data = %s", js[1].Data)
 	}
+	// Unchanged journeys are not rewritten.
+	check(t, s.PutJourneys(ctx, idA, []JourneyRecord{rec("2031-05-01T09:00", "tr-syria-border", true), rec("2031-06-02T09:00", "", false)}))
+	again := must(s.Journeys(ctx, idA)).ok(t)
+	if len(again) != 2 || !again[0].Updated.Equal(js[0].Updated) || again[1].StartLocal != "2031-06-02T09:00" {
+		t.Fatalf("after a partial change: %+v (first was %v)", again, js[0].Updated)
+	}
 	check(t, s.PutJourneys(ctx, idA, []JourneyRecord{rec("2031-07-01T09:00", "", false)}))
 	if js := must(s.Journeys(ctx, idA)).ok(t); len(js) != 1 || js[0].StartLocal != "2031-07-01T09:00" {
 		t.Fatalf("after replace: %+v", js)
