@@ -96,42 +96,12 @@ func (m *Message) VersionString() string {
 // file that ends inside a segment. Control counts and references that
 // disagree are warnings naming both values.
 func ReadFile(data []byte) (*File, error) {
-	return readFile(data, nil)
-}
-
-// A Reader reads EDIFACT input as ReadFile does, but reuses its memory
-// from one call to the next: a caller that reads many inputs, and is done
-// with each File before reading the next, saves most of ReadFile's
-// allocations and garbage-collection work. The zero Reader is ready to
-// use. A Reader is not safe for concurrent use.
-type Reader struct {
-	strs  []string
-	elems []Element
-	segs  []Segment
-	ptrs  []*Segment
-}
-
-// ReadFile reads every interchange in data, as the package-level ReadFile
-// does. The segments and elements of the File it returns (their slices
-// and the Segment values) are valid only until the next call to ReadFile
-// on r; strings taken from them stay valid.
-func (r *Reader) ReadFile(data []byte) (*File, error) {
-	return readFile(data, r)
-}
-
-func readFile(data []byte, reuse *Reader) (*File, error) {
-	sc := newRetainingScanner(data, reuse)
+	sc := newRetainingScanner(data)
 	f := &File{}
 	r := &envReader{sc: sc, f: f}
-	err := r.run(reuse)
+	err := r.run()
 	f.Delimiters = sc.Delimiters()
 	f.Warnings = append(sc.Warnings(), f.Warnings...)
-	if reuse != nil && sc.strs != nil {
-		// Keep the arenas for the next input (the last ones, which are the
-		// only ones when the separator counts sized them).
-		reuse.strs, reuse.elems = sc.strs, sc.elems
-		reuse.segs, reuse.ptrs = r.slab, r.ptrs
-	}
 	if err != nil {
 		return f, err
 	}
@@ -168,17 +138,13 @@ func errAt(seg *Segment, format string, args ...any) error {
 	return &SyntaxError{Index: seg.Index, Offset: seg.Offset, Tag: seg.Tag, Reason: fmt.Sprintf(format, args...)}
 }
 
-func (r *envReader) run(reuse *Reader) error {
+func (r *envReader) run() error {
 	sc := r.sc
 	// Segments are allocated in one slab sized from the input, growing in
 	// blocks if the estimate falls short; so are the pointers to message
 	// segments.
 	n := max(sc.segHint, 16)
-	if reuse != nil && cap(reuse.segs) >= n && cap(reuse.ptrs) >= n {
-		r.slab, r.ptrs = reuse.segs[:0], reuse.ptrs[:0]
-	} else {
-		r.slab, r.ptrs = make([]Segment, 0, n), make([]*Segment, 0, n)
-	}
+	r.slab, r.ptrs = make([]Segment, 0, n), make([]*Segment, 0, n)
 	for {
 		// The scanner reads each segment straight into its slot.
 		if len(r.slab) == cap(r.slab) {

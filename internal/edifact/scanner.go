@@ -232,9 +232,8 @@ func NewScanner(data []byte) *Scanner {
 }
 
 // newRetainingScanner returns a scanner whose segments stay valid for the
-// life of the input, for building a File. Its arenas come from reuse when
-// they are large enough.
-func newRetainingScanner(data []byte, reuse *Reader) *Scanner {
+// life of the input, for building a File.
+func newRetainingScanner(data []byte) *Scanner {
 	s := &Scanner{delims: DefaultDelimiters, retain: true}
 	s.init(data)
 	// Size the arenas exactly from separator counts (an upper bound when
@@ -249,17 +248,8 @@ func newRetainingScanner(data []byte, reuse *Reader) *Scanner {
 		}
 		nComp := bytes.Count(rest, []byte{d.Component})
 		s.segHint = bytes.Count(rest, []byte{d.Terminator}) + 1
-		nStrs, nElems := nElem+nComp+64, nElem+32
-		if reuse != nil && cap(reuse.strs) >= nStrs {
-			s.strs = reuse.strs[:0]
-		} else {
-			s.strs = make([]string, 0, nStrs)
-		}
-		if reuse != nil && cap(reuse.elems) >= nElems {
-			s.elems = reuse.elems[:0]
-		} else {
-			s.elems = make([]Element, 0, nElems)
-		}
+		s.strs = make([]string, 0, nElem+nComp+64)
+		s.elems = make([]Element, 0, nElem+32)
 	}
 	return s
 }

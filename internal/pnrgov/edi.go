@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/chokepoint/chokepoint/internal/edifact"
@@ -17,12 +16,7 @@ import (
 // returned warnings are the file-level ones (envelope, UNA, text around the
 // interchange); each message carries its own.
 func ParseFile(data []byte, opts message.ParseOptions) ([]*message.Message, []string, error) {
-	// The parsed messages keep strings from the segments, never the
-	// segments or their slices, so the reader's memory can serve the next
-	// file as soon as this one is parsed.
-	rd := ediReaders.Get().(*edifact.Reader)
-	defer ediReaders.Put(rd)
-	f, err := rd.ReadFile(data)
+	f, err := edifact.ReadFile(data)
 	if err != nil {
 		return nil, nil, fmt.Errorf("pnrgov: %w", err)
 	}
@@ -53,9 +47,6 @@ func ParseFile(data []byte, opts message.ParseOptions) ([]*message.Message, []st
 	}
 	return out, warns, nil
 }
-
-// ediReaders are edifact readers whose memory serves file after file.
-var ediReaders = sync.Pool{New: func() any { return new(edifact.Reader) }}
 
 // Parse interprets one PNRGOV EDIFACT message: the header (MSG push type,
 // reporting ORG, the flight TVL, the EQN count) and every PNR (SRC group)
