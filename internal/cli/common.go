@@ -15,6 +15,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chokepoint/chokepoint/internal/criteria"
+	"github.com/chokepoint/chokepoint/internal/ingest"
+	"github.com/chokepoint/chokepoint/internal/journey"
 	"github.com/chokepoint/chokepoint/internal/sensitive"
 	"github.com/chokepoint/chokepoint/internal/store"
 )
@@ -166,4 +169,43 @@ func interleaved(fs *flag.FlagSet, args []string) []string {
 		pos = append(pos, a)
 	}
 	return append(flags, pos...)
+}
+
+// analysis is the pipeline with what follows resolution: journeys and
+// risk criteria.
+type analysis struct {
+	pipe    *ingest.Pipeline
+	journey *journey.Builder
+	checker *criteria.Checker
+}
+
+// newAnalysis builds the pipeline of an installation: watchlists and
+// active criteria from the store, card hashing keyed for the installation.
+// now is the clock of the traffic (nil: the wall clock); replaying
+// historic or synthetic traffic needs its own, so that legs not yet due
+// do not count as not flown.
+func newAnalysis(ctx context.Context, env *Env, st *store.Store, dataDir string, log *slog.Logger, actor string, now func() time.Time) (*analysis, error) {
+	hasher, err := installationCardHasher(env, dataDir)
+	if err != nil {
+		return nil, err
+	}
+	lists, err := ingest.LoadWatchlists(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	builder, err := journey.NewBuilder(journey.Config{Now: now})
+	if err != nil {
+		return nil, err
+	}
+	checker, err := criteria.NewChecker(criteria.Options{Now: now})
+	if err != nil {
+		return nil, err
+	}
+	crit, err := ingest.LoadCriteria(ctx, st, checker)
+	if err != nil {
+		return nil, err
+	}
+	p := ingest.New(ingest.Config{Store: st, Watchlists: lists, CardHash: hasher.Hash, Logger: log, Actor: actor,
+		Journeys: builder, Criteria: crit})
+	return &analysis{pipe: p, journey: builder, checker: checker}, nil
 }

@@ -81,15 +81,11 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	hasher, err := installationCardHasher(env, sf.data)
+	a, err := newAnalysis(ctx, env, st, sf.data, logger(env), "system:ingest", nil)
 	if err != nil {
 		return err
 	}
-	lists, err := ingest.LoadWatchlists(ctx, st)
-	if err != nil {
-		return err
-	}
-	p := ingest.New(ingest.Config{Store: st, Watchlists: lists, CardHash: hasher.Hash, Logger: logger(env)})
+	p := a.pipe
 	flush := func(batch []queue.Message, names []string) error {
 		res, err := p.Process(ctx, batch)
 		if err != nil {

@@ -23,11 +23,12 @@ import (
 // service is everything serve and worker run on: the store, the pipeline
 // and, in scale mode, the queue.
 type service struct {
-	st    *store.Store
-	pipe  *ingest.Pipeline
-	queue *queue.Queue
-	log   *slog.Logger
-	data  string
+	st       *store.Store
+	pipe     *ingest.Pipeline
+	analysis *analysis
+	queue    *queue.Queue
+	log      *slog.Logger
+	data     string
 }
 
 // queueFlags select the NATS JetStream queue of scale mode.
@@ -57,18 +58,12 @@ func openService(ctx context.Context, env *Env, sf storeFlags, qf queueFlags, ac
 	if err != nil {
 		return nil, err
 	}
-	hasher, err := installationCardHasher(env, sf.data)
+	a, err := newAnalysis(ctx, env, st, sf.data, log, actor, nil)
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
-	lists, err := ingest.LoadWatchlists(ctx, st)
-	if err != nil {
-		st.Close()
-		return nil, err
-	}
-	s := &service{st: st, log: log, data: sf.data,
-		pipe: ingest.New(ingest.Config{Store: st, Watchlists: lists, CardHash: hasher.Hash, Logger: log, Actor: actor})}
+	s := &service{st: st, log: log, data: sf.data, pipe: a.pipe, analysis: a}
 	if qf.url != "" {
 		q, err := queue.Dial(ctx, qf.url, qf.config())
 		if err != nil {
@@ -87,8 +82,9 @@ func (s *service) close() {
 	s.st.Close()
 }
 
-// reloadWatchlists picks up list imports made by other processes (the
-// watchlist command) and re-screens travellers not yet departed.
+// reloadWatchlists picks up list imports and criteria activations made by
+// other processes (the watchlist and criteria commands) and re-screens
+// travellers not yet departed against new lists.
 func (s *service) reloadWatchlists(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -97,6 +93,11 @@ func (s *service) reloadWatchlists(ctx context.Context, every time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		}
+		if c, err := ingest.LoadCriteria(ctx, s.st, s.analysis.checker); err != nil {
+			s.log.Error("criteria reload", "err", err)
+		} else {
+			s.pipe.SetCriteria(c)
 		}
 		latest, err := s.st.LatestVersions(ctx)
 		if err != nil {

@@ -42,7 +42,6 @@ func (c *Checker) StoreSubjects(ctx context.Context, h History, since, until tim
 					yield(nil, fmt.Errorf("flight %d: %w", f.ID, err))
 					return
 				}
-				flight := c.flightOf(m.Flight)
 				bookings := map[int64]*store.Booking{}
 				for i := range m.Travellers {
 					ft := &m.Travellers[i]
@@ -58,24 +57,15 @@ func (c *Checker) StoreSubjects(ctx context.Context, h History, since, until tim
 							bookings[ft.BookingID] = b
 						}
 					}
-					s := &Subject{TravellerID: ft.IdentityID, FlightTravellerID: ft.ID, FlightID: m.Flight.ID,
-						Traveller: travellerOf(ft, flight.Departure), Flight: flight}
-					if b != nil {
-						s.Booking = c.bookingOf(b, flight.Departure)
-					} else {
-						s.Booking.LeadDays = -1
-					}
-					s.Journey.PurchaseLeadDays = -1
+					var recs []store.JourneyRecord
 					if ft.IdentityID != 0 {
-						recs, err := h.Journeys(ctx, ft.IdentityID)
+						recs, err = h.Journeys(ctx, ft.IdentityID)
 						if err != nil {
 							yield(nil, fmt.Errorf("journeys of identity %d: %w", ft.IdentityID, err))
 							return
 						}
-						if j, ok := journeyOf(recs, &m.Flight); ok {
-							s.Journey = j
-						}
 					}
+					s := c.SubjectOf(ft, m.Flight, b, recs)
 					if !yield(s, nil) {
 						return
 					}
@@ -83,6 +73,26 @@ func (c *Checker) StoreSubjects(ctx context.Context, h History, since, until tim
 			}
 		}
 	}
+}
+
+// SubjectOf builds the subject of one flight traveller from what the
+// store holds: the flight, the booking (nil when none is known) and the
+// stored journeys of the traveller's identity (the one containing the
+// flight fills the journey; none leaves it empty).
+func (c *Checker) SubjectOf(ft *store.FlightTraveller, f store.Flight, b *store.Booking, journeys []store.JourneyRecord) *Subject {
+	flight := c.flightOf(f)
+	s := &Subject{TravellerID: ft.IdentityID, FlightTravellerID: ft.ID, FlightID: f.ID,
+		Traveller: travellerOf(ft, flight.Departure), Flight: flight}
+	if b != nil {
+		s.Booking = c.bookingOf(b, flight.Departure)
+	} else {
+		s.Booking.LeadDays = -1
+	}
+	s.Journey.PurchaseLeadDays = -1
+	if j, ok := journeyOf(journeys, &f); ok {
+		s.Journey = j
+	}
+	return s
 }
 
 // localTime parses an airline local time ("2006-01-02T15:04") or date.

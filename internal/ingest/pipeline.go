@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/chokepoint/chokepoint/internal/decode"
+	"github.com/chokepoint/chokepoint/internal/journey"
 	"github.com/chokepoint/chokepoint/internal/message"
 	"github.com/chokepoint/chokepoint/internal/queue"
 	"github.com/chokepoint/chokepoint/internal/resolve"
@@ -96,21 +97,30 @@ type Config struct {
 	Now func() time.Time
 	// Actor names the pipeline in alert events and the audit log.
 	Actor string
+	// Journeys, when set, rebuilds the journeys of every identity a batch
+	// touches; Criteria are then evaluated on them.
+	Journeys *journey.Builder
+	Criteria *Criteria
 }
 
 // Pipeline processes batches of raw messages.
 type Pipeline struct {
-	st    *store.Store
-	lists atomic.Pointer[Watchlists]
-	opts  message.ParseOptions
-	log   *slog.Logger
-	now   func() time.Time
-	actor string
+	st       *store.Store
+	lists    atomic.Pointer[Watchlists]
+	criteria atomic.Pointer[Criteria]
+	journeys *journey.Builder
+	opts     message.ParseOptions
+	log      *slog.Logger
+	now      func() time.Time
+	actor    string
 }
 
 // New returns a pipeline.
 func New(cfg Config) *Pipeline {
-	p := &Pipeline{st: cfg.Store, log: cfg.Logger, now: cfg.Now, actor: cfg.Actor}
+	p := &Pipeline{st: cfg.Store, log: cfg.Logger, now: cfg.Now, actor: cfg.Actor, journeys: cfg.Journeys}
+	if cfg.Criteria != nil {
+		p.criteria.Store(cfg.Criteria)
+	}
 	if p.log == nil {
 		p.log = slog.New(slog.DiscardHandler)
 	}
@@ -169,14 +179,15 @@ func (p *Pipeline) Process(ctx context.Context, batch []queue.Message) ([]Result
 			return err
 		}
 		results = make([]Result, 0, len(ds))
+		touched := map[int64]*store.FlightTraveller{}
 		for _, d := range ds {
-			r, err := p.commit(ctx, tx, lists, d)
+			r, err := p.commit(ctx, tx, lists, d, touched)
 			if err != nil {
 				return fmt.Errorf("message %s from %s: %w", short(d.in.SHA256), d.in.Source, err)
 			}
 			results = append(results, r)
 		}
-		return nil
+		return p.analyse(ctx, tx, touched)
 	})
 	if err != nil {
 		return nil, err
@@ -216,7 +227,7 @@ func short(sha string) string {
 	return sha
 }
 
-func (p *Pipeline) commit(ctx context.Context, tx *store.Tx, lists *Watchlists, d decoded) (Result, error) {
+func (p *Pipeline) commit(ctx context.Context, tx *store.Tx, lists *Watchlists, d decoded, touched map[int64]*store.FlightTraveller) (Result, error) {
 	res := Result{SHA256: d.in.SHA256, Source: d.in.Source}
 	raw := store.RawMessage{
 		SHA256:     d.in.SHA256,
@@ -255,7 +266,7 @@ func (p *Pipeline) commit(ctx context.Context, tx *store.Tx, lists *Watchlists, 
 	res.Status = Accepted
 	res.Messages = len(d.msgs)
 	for _, m := range d.msgs {
-		if err := p.apply(ctx, tx, lists, id, m, &res); err != nil {
+		if err := p.apply(ctx, tx, lists, id, m, &res, touched); err != nil {
 			return res, err
 		}
 	}
@@ -263,17 +274,17 @@ func (p *Pipeline) commit(ctx context.Context, tx *store.Tx, lists *Watchlists, 
 }
 
 // apply stores what one parsed message says.
-func (p *Pipeline) apply(ctx context.Context, tx *store.Tx, lists *Watchlists, rawID int64, m *message.Message, res *Result) error {
+func (p *Pipeline) apply(ctx context.Context, tx *store.Tx, lists *Watchlists, rawID int64, m *message.Message, res *Result, touched map[int64]*store.FlightTraveller) error {
 	switch m.Kind {
 	case message.KindAPI:
-		return p.applyAPI(ctx, tx, lists, rawID, m, res)
+		return p.applyAPI(ctx, tx, lists, rawID, m, res, touched)
 	case message.KindPNR:
-		return p.applyPNR(ctx, tx, lists, rawID, m, res)
+		return p.applyPNR(ctx, tx, lists, rawID, m, res, touched)
 	}
 	return fmt.Errorf("message kind %q", m.Kind)
 }
 
-func (p *Pipeline) applyAPI(ctx context.Context, tx *store.Tx, lists *Watchlists, rawID int64, m *message.Message, res *Result) error {
+func (p *Pipeline) applyAPI(ctx context.Context, tx *store.Tx, lists *Watchlists, rawID int64, m *message.Message, res *Result, touched map[int64]*store.FlightTraveller) error {
 	if len(m.Flights) == 0 {
 		return nil // a master crew list or gate pass: kept raw, nothing per flight
 	}
@@ -292,7 +303,7 @@ func (p *Pipeline) applyAPI(ctx context.Context, tx *store.Tx, lists *Watchlists
 			f := m.Flights[leg]
 			rec := resolve.FromAPI(msgID, flightKey(f), dateOf(f.Departure), t)
 			src := store.SourceRef{MessageID: rawID, Kind: message.KindAPI, Ref: t.Ref, RecordLocator: t.RecordLocator}
-			if err := p.traveller(ctx, tx, lists, flightIDs[leg], 0, rec, t, src, res); err != nil {
+			if err := p.traveller(ctx, tx, lists, flightIDs[leg], 0, rec, t, src, res, touched); err != nil {
 				return err
 			}
 		}
@@ -328,7 +339,7 @@ func legsOf(flights []message.Flight, t message.Traveller) []int {
 	return legs
 }
 
-func (p *Pipeline) applyPNR(ctx context.Context, tx *store.Tx, lists *Watchlists, rawID int64, m *message.Message, res *Result) error {
+func (p *Pipeline) applyPNR(ctx context.Context, tx *store.Tx, lists *Watchlists, rawID int64, m *message.Message, res *Result, touched map[int64]*store.FlightTraveller) error {
 	var push message.Flight
 	var flightID int64
 	if len(m.Flights) > 0 {
@@ -366,7 +377,7 @@ func (p *Pipeline) applyPNR(ctx context.Context, tx *store.Tx, lists *Watchlists
 			}
 			t := b.Travellers[i]
 			src := store.SourceRef{MessageID: rawID, Kind: message.KindPNR, Ref: t.Ref, RecordLocator: b.RecordLocator}
-			if err := p.traveller(ctx, tx, lists, flightID, bookingID, rec, t, src, res); err != nil {
+			if err := p.traveller(ctx, tx, lists, flightID, bookingID, rec, t, src, res, touched); err != nil {
 				return err
 			}
 			res.Travellers++
@@ -415,7 +426,7 @@ func sourceKey(src store.SourceRef) string {
 
 // traveller merges one record into the flight's travellers, resolves its
 // identity and screens it.
-func (p *Pipeline) traveller(ctx context.Context, tx *store.Tx, lists *Watchlists, flightID, bookingID int64, rec resolve.Record, t message.Traveller, src store.SourceRef, res *Result) error {
+func (p *Pipeline) traveller(ctx context.Context, tx *store.Tx, lists *Watchlists, flightID, bookingID int64, rec resolve.Record, t message.Traveller, src store.SourceRef, res *Result, touched map[int64]*store.FlightTraveller) error {
 	keys := resolve.Keys(rec)
 	if sk := sourceKey(src); sk != "" {
 		keys = append(keys, sk)
@@ -468,6 +479,7 @@ func (p *Pipeline) traveller(ctx context.Context, tx *store.Tx, lists *Watchlist
 		return err
 	}
 	res.Hits += hits
+	touched[ft.ID] = ft
 	return nil
 }
 

@@ -128,19 +128,29 @@ func scanFlight(sc scanner, f *Flight) error {
 
 // Flight returns a flight with its codeshares and its travellers.
 func (c *conn) Flight(ctx context.Context, id int64) (Manifest, error) {
-	var m Manifest
-	if err := scanFlight(c.q.QueryRowContext(ctx, `SELECT `+flightCols+` FROM flights WHERE id = $1`, id), &m.Flight); err != nil {
-		return Manifest{}, notFound(err, "flight %d", id)
-	}
-	if err := c.addCodeshares(ctx, []*Flight{&m.Flight}); err != nil {
+	f, err := c.FlightByID(ctx, id)
+	if err != nil {
 		return Manifest{}, err
 	}
+	m := Manifest{Flight: f}
 	tr, err := c.FlightTravellers(ctx, id)
 	if err != nil {
 		return Manifest{}, err
 	}
 	m.Travellers = tr
 	return m, nil
+}
+
+// FlightByID returns a flight with its codeshares, without its travellers.
+func (c *conn) FlightByID(ctx context.Context, id int64) (Flight, error) {
+	var f Flight
+	if err := scanFlight(c.q.QueryRowContext(ctx, `SELECT `+flightCols+` FROM flights WHERE id = $1`, id), &f); err != nil {
+		return Flight{}, notFound(err, "flight %d", id)
+	}
+	if err := c.addCodeshares(ctx, []*Flight{&f}); err != nil {
+		return Flight{}, err
+	}
+	return f, nil
 }
 
 // Flights lists the flights departing on a local date ("2006-01-02"),
