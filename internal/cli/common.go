@@ -18,6 +18,7 @@ import (
 	"github.com/chokepoint/chokepoint/internal/criteria"
 	"github.com/chokepoint/chokepoint/internal/ingest"
 	"github.com/chokepoint/chokepoint/internal/journey"
+	"github.com/chokepoint/chokepoint/internal/network"
 	"github.com/chokepoint/chokepoint/internal/sensitive"
 	"github.com/chokepoint/chokepoint/internal/store"
 )
@@ -177,6 +178,7 @@ type analysis struct {
 	pipe    *ingest.Pipeline
 	journey *journey.Builder
 	checker *criteria.Checker
+	graph   *network.Graph
 }
 
 // newAnalysis builds the pipeline of an installation: watchlists and
@@ -205,7 +207,11 @@ func newAnalysis(ctx context.Context, env *Env, st *store.Store, dataDir string,
 	if err != nil {
 		return nil, err
 	}
+	graph, err := network.Load(ctx, st, network.Config{})
+	if err != nil {
+		return nil, fmt.Errorf("network: %w", err)
+	}
 	p := ingest.New(ingest.Config{Store: st, Watchlists: lists, CardHash: hasher.Hash, Logger: log, Actor: actor,
-		Journeys: builder, Criteria: crit})
-	return &analysis{pipe: p, journey: builder, checker: checker}, nil
+		Journeys: builder, Criteria: crit, Network: graph})
+	return &analysis{pipe: p, journey: builder, checker: checker, graph: graph}, nil
 }

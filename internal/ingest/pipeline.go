@@ -25,6 +25,7 @@ import (
 	"github.com/chokepoint/chokepoint/internal/decode"
 	"github.com/chokepoint/chokepoint/internal/journey"
 	"github.com/chokepoint/chokepoint/internal/message"
+	"github.com/chokepoint/chokepoint/internal/network"
 	"github.com/chokepoint/chokepoint/internal/queue"
 	"github.com/chokepoint/chokepoint/internal/resolve"
 	"github.com/chokepoint/chokepoint/internal/screen"
@@ -101,6 +102,9 @@ type Config struct {
 	// touches; Criteria are then evaluated on them.
 	Journeys *journey.Builder
 	Criteria *Criteria
+	// Network, when set, is the link graph every committed traveller is
+	// observed into; its signals raise network alerts.
+	Network *network.Graph
 }
 
 // Pipeline processes batches of raw messages.
@@ -109,6 +113,7 @@ type Pipeline struct {
 	lists    atomic.Pointer[Watchlists]
 	criteria atomic.Pointer[Criteria]
 	journeys *journey.Builder
+	network  *network.Graph
 	opts     message.ParseOptions
 	log      *slog.Logger
 	now      func() time.Time
@@ -117,7 +122,7 @@ type Pipeline struct {
 
 // New returns a pipeline.
 func New(cfg Config) *Pipeline {
-	p := &Pipeline{st: cfg.Store, log: cfg.Logger, now: cfg.Now, actor: cfg.Actor, journeys: cfg.Journeys}
+	p := &Pipeline{st: cfg.Store, log: cfg.Logger, now: cfg.Now, actor: cfg.Actor, journeys: cfg.Journeys, network: cfg.Network}
 	if cfg.Criteria != nil {
 		p.criteria.Store(cfg.Criteria)
 	}
@@ -171,7 +176,9 @@ func (p *Pipeline) Process(ctx context.Context, batch []queue.Message) ([]Result
 	lists := p.lists.Load()
 	locks := lockKeys(ds)
 	var results []Result
+	var net netBatch
 	err := p.st.WithTx(ctx, func(tx *store.Tx) error {
+		net = netBatch{}
 		// Concurrent workers must not both create the flight traveller or
 		// the identity of one person: serialise on the batch's flights and
 		// blocking keys.
@@ -181,7 +188,7 @@ func (p *Pipeline) Process(ctx context.Context, batch []queue.Message) ([]Result
 		results = make([]Result, 0, len(ds))
 		touched := map[int64]*store.FlightTraveller{}
 		for _, d := range ds {
-			r, err := p.commit(ctx, tx, lists, d, touched)
+			r, err := p.commit(ctx, tx, lists, d, touched, &net)
 			if err != nil {
 				return fmt.Errorf("message %s from %s: %w", short(d.in.SHA256), d.in.Source, err)
 			}
@@ -191,6 +198,9 @@ func (p *Pipeline) Process(ctx context.Context, batch []queue.Message) ([]Result
 	})
 	if err != nil {
 		return nil, err
+	}
+	if err := p.signal(ctx, net); err != nil {
+		return results, err
 	}
 	return results, nil
 }
@@ -227,7 +237,7 @@ func short(sha string) string {
 	return sha
 }
 
-func (p *Pipeline) commit(ctx context.Context, tx *store.Tx, lists *Watchlists, d decoded, touched map[int64]*store.FlightTraveller) (Result, error) {
+func (p *Pipeline) commit(ctx context.Context, tx *store.Tx, lists *Watchlists, d decoded, touched map[int64]*store.FlightTraveller, net *netBatch) (Result, error) {
 	res := Result{SHA256: d.in.SHA256, Source: d.in.Source}
 	raw := store.RawMessage{
 		SHA256:     d.in.SHA256,
@@ -266,7 +276,7 @@ func (p *Pipeline) commit(ctx context.Context, tx *store.Tx, lists *Watchlists, 
 	res.Status = Accepted
 	res.Messages = len(d.msgs)
 	for _, m := range d.msgs {
-		if err := p.apply(ctx, tx, lists, id, m, &res, touched); err != nil {
+		if err := p.apply(ctx, tx, lists, id, m, &res, &batchState{touched, net}); err != nil {
 			return res, err
 		}
 	}
@@ -274,17 +284,17 @@ func (p *Pipeline) commit(ctx context.Context, tx *store.Tx, lists *Watchlists, 
 }
 
 // apply stores what one parsed message says.
-func (p *Pipeline) apply(ctx context.Context, tx *store.Tx, lists *Watchlists, rawID int64, m *message.Message, res *Result, touched map[int64]*store.FlightTraveller) error {
+func (p *Pipeline) apply(ctx context.Context, tx *store.Tx, lists *Watchlists, rawID int64, m *message.Message, res *Result, bs *batchState) error {
 	switch m.Kind {
 	case message.KindAPI:
-		return p.applyAPI(ctx, tx, lists, rawID, m, res, touched)
+		return p.applyAPI(ctx, tx, lists, rawID, m, res, bs)
 	case message.KindPNR:
-		return p.applyPNR(ctx, tx, lists, rawID, m, res, touched)
+		return p.applyPNR(ctx, tx, lists, rawID, m, res, bs)
 	}
 	return fmt.Errorf("message kind %q", m.Kind)
 }
 
-func (p *Pipeline) applyAPI(ctx context.Context, tx *store.Tx, lists *Watchlists, rawID int64, m *message.Message, res *Result, touched map[int64]*store.FlightTraveller) error {
+func (p *Pipeline) applyAPI(ctx context.Context, tx *store.Tx, lists *Watchlists, rawID int64, m *message.Message, res *Result, bs *batchState) error {
 	if len(m.Flights) == 0 {
 		return nil // a master crew list or gate pass: kept raw, nothing per flight
 	}
@@ -303,7 +313,7 @@ func (p *Pipeline) applyAPI(ctx context.Context, tx *store.Tx, lists *Watchlists
 			f := m.Flights[leg]
 			rec := resolve.FromAPI(msgID, flightKey(f), dateOf(f.Departure), t)
 			src := store.SourceRef{MessageID: rawID, Kind: message.KindAPI, Ref: t.Ref, RecordLocator: t.RecordLocator}
-			if err := p.traveller(ctx, tx, lists, flightIDs[leg], 0, rec, t, src, res, touched); err != nil {
+			if err := p.traveller(ctx, tx, lists, flightIDs[leg], 0, nil, rec, t, src, res, bs); err != nil {
 				return err
 			}
 		}
@@ -339,7 +349,7 @@ func legsOf(flights []message.Flight, t message.Traveller) []int {
 	return legs
 }
 
-func (p *Pipeline) applyPNR(ctx context.Context, tx *store.Tx, lists *Watchlists, rawID int64, m *message.Message, res *Result, touched map[int64]*store.FlightTraveller) error {
+func (p *Pipeline) applyPNR(ctx context.Context, tx *store.Tx, lists *Watchlists, rawID int64, m *message.Message, res *Result, bs *batchState) error {
 	var push message.Flight
 	var flightID int64
 	if len(m.Flights) > 0 {
@@ -377,7 +387,7 @@ func (p *Pipeline) applyPNR(ctx context.Context, tx *store.Tx, lists *Watchlists
 			}
 			t := b.Travellers[i]
 			src := store.SourceRef{MessageID: rawID, Kind: message.KindPNR, Ref: t.Ref, RecordLocator: b.RecordLocator}
-			if err := p.traveller(ctx, tx, lists, flightID, bookingID, rec, t, src, res, touched); err != nil {
+			if err := p.traveller(ctx, tx, lists, flightID, bookingID, &b, rec, t, src, res, bs); err != nil {
 				return err
 			}
 			res.Travellers++
@@ -426,7 +436,7 @@ func sourceKey(src store.SourceRef) string {
 
 // traveller merges one record into the flight's travellers, resolves its
 // identity and screens it.
-func (p *Pipeline) traveller(ctx context.Context, tx *store.Tx, lists *Watchlists, flightID, bookingID int64, rec resolve.Record, t message.Traveller, src store.SourceRef, res *Result, touched map[int64]*store.FlightTraveller) error {
+func (p *Pipeline) traveller(ctx context.Context, tx *store.Tx, lists *Watchlists, flightID, bookingID int64, booking *message.Booking, rec resolve.Record, t message.Traveller, src store.SourceRef, res *Result, bs *batchState) error {
 	keys := resolve.Keys(rec)
 	if sk := sourceKey(src); sk != "" {
 		keys = append(keys, sk)
@@ -479,8 +489,8 @@ func (p *Pipeline) traveller(ctx context.Context, tx *store.Tx, lists *Watchlist
 		return err
 	}
 	res.Hits += hits
-	touched[ft.ID] = ft
-	return nil
+	bs.touched[ft.ID] = ft
+	return p.observe(ctx, tx, ft, booking, rec.TravelDate, bs.net)
 }
 
 func nameKey(t message.Traveller) string {
