@@ -91,10 +91,25 @@ func TokenSim(a, b *Token) (float64, string) {
 	return best, how
 }
 
+// endVowelVariant reports whether a and b differ only in a final -I,
+// added or for another vowel (HAMZA/HAMZI, HAKIM/HAKIMI): the -I of
+// descent.
+func endVowelVariant(a, b string) bool {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	ra, rb := a[n:], b[n:]
+	if len(ra) > 1 || len(rb) > 1 || len(ra)+len(rb) == 0 || n < 3 {
+		return false
+	}
+	return (ra == "" || isVowelByte(ra[0])) && (rb == "" || isVowelByte(rb[0])) && (ra == "I" || rb == "I")
+}
+
 // weakKey drops from a phonetic key the letters that Arabic script may
 // write for a vowel (waw V, yeh Y) and H, after the first letter.
 func weakKey(k string) string {
-	if len(k) < 2 || strings.IndexAny(k[1:], "VYH") < 0 {
+	if len(k) < 2 || !strings.ContainsAny(k[1:], "VYH") {
 		return k
 	}
 	var buf [64]byte
@@ -142,6 +157,15 @@ func jwCanReach(la, lb, m int, floor float64) bool {
 	return j+0.4*(1-j) >= floor
 }
 
+// lengthsClose reports whether spellings of la and lb letters can be one
+// name: at most a third longer, or two letters for short ones.
+func lengthsClose(la, lb int) bool {
+	if la > lb {
+		la, lb = lb, la
+	}
+	return lb-la <= 2 || 3*lb <= 4*la
+}
+
 // jwGate is the Jaro-Winkler below which two spellings (of different
 // phonetic keys) are not compared further: they are different names.
 const jwGate = 0.75
@@ -149,6 +173,9 @@ const jwGate = 0.75
 func tokenSim2(ac, ak string, fa, ka bool, sa uint64, bc, bk string, fb, kb bool, sb uint64) (float64, string) {
 	if ac == bc {
 		return simFamily, HowFamily
+	}
+	if ak != bk && !lengthsClose(len(ac), len(bc)) {
+		return 0, HowSimilar
 	}
 	jw := 0.0
 	m := bits.OnesCount64(sa&sb) + 1
@@ -164,10 +191,12 @@ func tokenSim2(ac, ak string, fa, ka bool, sa uint64, bc, bk string, fb, kb bool
 	}
 	d := spellDist(ac, bc)
 	s := minf(spellSim2(ac, bc, d), simEditMax)
-	if ka && kb && (d > 2*costVowelSub || ac[len(ac)-1] != bc[len(bc)-1]) {
+	if ka && kb && (d > 2*costVowelSub || ac[len(ac)-1] != bc[len(bc)-1]) || (ka || kb) && endVowelVariant(ac, bc) {
 		// two different known names (RAMESH, RAJESH; MARIA, MARIO): not
 		// a typo of one another, though a transliteration may differ by
-		// a vowel (ALIEV, ALIYEV)
+		// a vowel (ALIEV, ALIYEV); nor is a known name with another or
+		// an added final vowel (HAMZA, HAMZI; HAKIM, HAKIMI: the -I of
+		// descent makes another name)
 		return minf(s, simKnownCap), HowSimilar
 	}
 	if ak == bk {
@@ -223,14 +252,18 @@ type Scoring struct {
 	Conflict float64
 }
 
-// credit is what a pair of similarity s adds to coverage: s itself for good
-// pairs, much less for doubtful ones (a doubtful pair is more often two
-// different names than one misspelt).
+// credit is what a pair of similarity s adds to coverage: s itself for
+// exact and same-family pairs, less for merely similar ones (two similar
+// spellings are one name misspelt or two names: the less alike, the more
+// often two names), much less for doubtful ones.
 func credit(s float64) float64 {
-	if s >= 0.8 {
+	if s >= simFamily {
 		return s
 	}
-	c := s - (0.8 - s)
+	c := s - 0.5*(simFamily-s)
+	if s < 0.8 {
+		c = minf(c, s-(0.8-s))
+	}
 	if c < 0 {
 		return 0
 	}
@@ -339,8 +372,8 @@ func Align(a, b []Token, wa, wb []float64, sc Scoring, explain bool) Comparison 
 		}
 	}
 	var usedA, usedB [maxParts]bool
-	var effA, effB [maxParts]float64
 	full, exact := true, true
+	var pairW, matched float64
 	npairs := 0
 	for ci := range cands {
 		cd := &cands[ci]
@@ -352,14 +385,12 @@ func Align(a, b []Token, wa, wb []float64, sc Scoring, explain bool) Comparison 
 		for _, i := range cd.ai {
 			if i >= 0 {
 				usedA[i] = true
-				effA[i] = cd.s
 				pwa += wa[i]
 			}
 		}
 		for _, j := range cd.bi {
 			if j >= 0 {
 				usedB[j] = true
-				effB[j] = cd.s
 				pwb += wb[j]
 			}
 		}
@@ -370,6 +401,8 @@ func Align(a, b []Token, wa, wb []float64, sc Scoring, explain bool) Comparison 
 			exact = false
 		}
 		c.Info += cd.s * minf(pwa, pwb)
+		pairW += minf(pwa, pwb)
+		matched += credit(cd.s) * minf(pwa, pwb)
 		if explain {
 			p := Pair{Sim: cd.s, How: cd.how, WeightA: round3(pwa), WeightB: round3(pwb)}
 			for _, i := range cd.ai {
@@ -391,24 +424,21 @@ func Align(a, b []Token, wa, wb []float64, sc Scoring, explain bool) Comparison 
 			c.Pairs = append(c.Pairs, p)
 		}
 	}
-	var matA, totA, matB, totB float64
+	// coverage: matched pairs count at the lighter side's weight (a
+	// misspelt part is unseen, so weighs 1, but matched a common name)
+	mat, tot := matched, pairW
 	unA, unB := 0, 0
 	for i := 0; i < na; i++ {
-		if usedA[i] {
-			matA += credit(effA[i]) * wa[i]
-			totA += wa[i]
-		} else {
+		if !usedA[i] {
 			unA++
 		}
 	}
 	for j := 0; j < nb; j++ {
-		if usedB[j] {
-			matB += credit(effB[j]) * wb[j]
-			totB += wb[j]
-		} else {
+		if !usedB[j] {
 			unB++
 		}
 	}
+	matA, totA, matB, totB := mat, tot, mat, tot
 	missA, missB := sc.MissA, sc.MissB
 	if unA > 0 && unB > 0 {
 		// parts on both sides that match nothing: a different name, not a

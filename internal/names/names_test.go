@@ -218,3 +218,57 @@ func BenchmarkCompare(b *testing.B) {
 		CompareNames(x, y, w, DefaultScoring)
 	}
 }
+
+// The spelling distance prices transliteration below typos.
+func TestSpellDist(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		max  float64
+	}{
+		{"BAZZI", "BAZI", 0.25},           // a doubled letter
+		{"TAUFIK", "TAUFEEK", 0.6},        // vowels
+		{"ZAWAHIRI", "ZAWAHRI", 0.4},      // a vowel left out
+		{"MELNYCHUK", "MELNYHCUK", 0.7},   // a transposition
+		{"BAYANDARIAN", "BAYANDCRIAN", 1}, // a typo
+	} {
+		if d := spellDist(c.a, c.b); d > c.max || d != spellDist(c.b, c.a) {
+			t.Errorf("spellDist(%s, %s) = %.2f, want <= %.2f and symmetric", c.a, c.b, d, c.max)
+		}
+	}
+	if spellDist("SMITH", "HASSAN") < 3 {
+		t.Error("unrelated names should be far apart")
+	}
+}
+
+// One typo in a long rare surname still matches; two different common
+// given names one letter apart do not, nor does a name against its -I
+// form of descent.
+func TestTyposAndKnownNames(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Ali BAYANDARIAN", "ALI BAYANDCRIAN"},
+		{"Oleksandr MELNYCHUK", "OLEKSANDZ MELNYCHUK"},
+		{"Amikwe LEPIC", "AMIKWE LEPEEC"},
+	} {
+		if r := Compare(c[0], c[1]); r.Score < 0.8 {
+			t.Errorf("Compare(%q, %q) = %.3f (%s), want >= 0.8", c[0], c[1], r.Score, r.Explain())
+		}
+	}
+	for _, c := range [][2]string{{"RAMESH", "RAJESH"}, {"HAMZA", "HAMZI"}, {"HAKIM", "HAKIMI"}, {"MARIA", "MARIO"}} {
+		if s, _ := TokenSim(&Parse(c[0]).Tokens[0], &Parse(c[1]).Tokens[0]); s >= 0.8 {
+			t.Errorf("TokenSim(%s, %s) = %.2f, want < 0.8", c[0], c[1], s)
+		}
+	}
+	if s, _ := TokenSim(&Parse("ALIEV").Tokens[0], &Parse("ALIYEV").Tokens[0]); s < 0.9 {
+		t.Errorf("ALIEV/ALIYEV = %.2f, want >= 0.9", s)
+	}
+}
+
+// Common derived forms weigh like the parts they derive from.
+func TestDerivedFormsAreCommon(t *testing.T) {
+	f := NewFreq()
+	for _, w := range []string{"IVANOVA", "IVANOVICH", "SERGEEVNA"} {
+		if f.Weight(w) > 0.5 {
+			t.Errorf("Weight(%s) = %.2f, want a common part's weight", w, f.Weight(w))
+		}
+	}
+}

@@ -175,13 +175,14 @@ func RunMatchingBench(cfg BenchConfig) BenchReport {
 	listed := map[string]bool{}
 	for ri := range s.recs {
 		listed[canonKey(s.recs[ri].name)] = true
+		listed[joinedKey(s.recs[ri].name)] = true
 	}
 	var decoys []Query
 	for _, d := range GenerateDecoys(cfg.Decoys*2, rng) {
 		if len(decoys) >= cfg.Decoys {
 			break
 		}
-		if listed[canonKey(names.Parse(d.Name))] {
+		if pn := names.Parse(d.Name); listed[canonKey(pn)] || listed[joinedKey(pn)] {
 			rep.DecoysExcluded++
 			continue
 		}
@@ -270,6 +271,12 @@ func canonKey(n names.Name) string {
 	c := n.Canons()
 	sort.Strings(c)
 	return strings.Join(c, " ")
+}
+
+// joinedKey is a name's canonical parts run together in order, so that
+// MOHAMMADREZA KAZEMI is the same normalised name as MOHAMMAD REZA KAZEMI.
+func joinedKey(n names.Name) string {
+	return "\x00" + strings.Join(n.Canons(), "")
 }
 
 func (s *Screener) entryIndex(list, id string) int32 {

@@ -53,7 +53,7 @@ func loadScreener(tb testing.TB) *Screener {
 func benchQueries(s *Screener) []Query {
 	rng := rand.New(rand.NewSource(3))
 	var qs []Query
-	for _, c := range []string{"exact", "typo", "translit", "drop_middle", "script"} {
+	for _, c := range []string{"exact", "typo", "translit", "drop_middle", "script_cyrillic"} {
 		n := 0
 		for ri := range s.recs {
 			if n >= 200 {

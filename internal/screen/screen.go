@@ -8,6 +8,7 @@ package screen
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -169,7 +170,7 @@ func New(entries []watchlist.Entry, opts Options) *Screener {
 		opts.Threshold = DefaultThreshold
 	}
 	if opts.MaxCandidates == 0 {
-		opts.MaxCandidates = 16
+		opts.MaxCandidates = 12
 	}
 	s := &Screener{entries: entries, freq: names.NewFreq(), post: map[uint64][]int32{}, docs: map[string][]int32{}, opts: opts, versions: map[string]string{}}
 	for _, v := range opts.Versions {
@@ -241,7 +242,13 @@ func New(entries []watchlist.Entry, opts Options) *Screener {
 	}
 	for ri := range s.recs {
 		r := int32(ri)
-		for _, t := range s.recs[ri].name.Tokens {
+		toks := s.recs[ri].name.Tokens
+		for ti, t := range toks {
+			if repeated(toks, ti) {
+				// a part written twice (HASSAN HASSAN) has a key of its own:
+				// the part alone finds too many names
+				add(hkey2(kCanon, repeatMark, t.Canon), r)
+			}
 			add(hkey(kCanon, t.Canon), r)
 			add(hkey(kCanon, t.Text), r)
 			add(hkey(kKey, t.Key), r)
@@ -484,13 +491,38 @@ const (
 	commonPosting = 150
 )
 
+// repeatMark prefixes the key of a part's second occurrence in a name.
+const repeatMark = "\x01"
+
+// repeated reports whether toks[i] repeats an earlier part.
+func repeated(toks []names.Token, i int) bool {
+	for j := 0; j < i; j++ {
+		if toks[j].Canon == toks[i].Canon {
+			return true
+		}
+	}
+	return false
+}
+
+// postingWeight is the blocking weight of a key found in n listed names,
+// on the scale of names.Freq weights.
+func postingWeight(n int) float32 {
+	return float32(1 / (1 + 0.34*math.Log1p(float64(n)/2)))
+}
+
 // candidates returns the indices of the listed names worth scoring for qn,
 // by blocking score (never a scan of the list).
 func (s *Screener) candidates(qn names.Name, qw []float64) []int32 {
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
 	hit := func(h uint64, w float32) {
-		for _, r := range s.post[h] {
+		post := s.post[h]
+		// a key shared by many names says little, however rare the query
+		// part (an unseen misspelling weighs 1 but finds common keys)
+		if pw := postingWeight(len(post)); pw < w {
+			w = pw
+		}
+		for _, r := range post {
 			if sc.mark[r] == sc.gen {
 				continue
 			}
@@ -517,6 +549,7 @@ func (s *Screener) candidates(qn names.Name, qw []float64) []int32 {
 		nextGen()
 		hc := hkey(kCanon, t.Canon)
 		hit(hc, w*qCanon)
+
 		if t.Text != t.Canon {
 			hit(hkey(kCanon, t.Text), w*qCanon)
 		}
@@ -555,6 +588,11 @@ func (s *Screener) candidates(qn names.Name, qw []float64) []int32 {
 			u := &toks[ti+1]
 			hit(hkey2(kCanon, t.Text, u.Text), w*qSplit)
 			hit(hkey2(kCanon, t.Canon, u.Canon), w*qSplit)
+		}
+		if repeated(toks, ti) {
+			// the part's second occurrence: counts beside the part itself
+			nextGen()
+			hit(hkey2(kCanon, repeatMark, t.Canon), w*qCanon)
 		}
 	}
 	// select the best by blocking score

@@ -222,3 +222,58 @@ func TestRealListsSample(t *testing.T) {
 		}
 	}
 }
+
+// Every primary or good alias of a listed individual, screened exactly as
+// listed with nothing else known, alerts on its entry.
+func TestEveryGoodAliasAlertsExactly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the bundled lists")
+	}
+	s := loadScreener(t)
+	fails := 0
+	for ri := range s.recs {
+		r := &s.recs[ri]
+		if r.quality == watchlist.QualityLow {
+			continue
+		}
+		e := &s.entries[r.entry]
+		found := false
+		for _, m := range s.Screen(Query{Name: r.full}) {
+			if m.List == e.List && m.EntryID == e.ID {
+				found = true
+				break
+			}
+		}
+		if !found {
+			if fails++; fails <= 10 {
+				t.Errorf("%s %s: alias %q does not alert on its entry; top: %+v", e.List, e.ID, r.full, s.TopK(Query{Name: r.full}, 1))
+			}
+		}
+	}
+	if fails > 10 {
+		t.Errorf("%d aliases in all", fails)
+	}
+}
+
+// The script classes of the benchmark: real original-script names match
+// the entry's Latin names.
+func TestScriptQueriesAcrossScripts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the bundled lists")
+	}
+	s := New(latinOnly(loadReal(t)), Options{})
+	for _, c := range []struct{ q, list, id string }{
+		{"صدام حسين التكريتي", "un", "IQi.001"},
+		{"Хусан Исаевич Газиев", "un", "QDi.366"},
+	} {
+		found := false
+		for _, m := range s.Screen(Query{Name: c.q}) {
+			if m.List == c.list && m.EntryID == c.id {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: %s %s not found; top: %+v", c.q, c.list, c.id, s.TopK(Query{Name: c.q}, 2))
+		}
+	}
+}
