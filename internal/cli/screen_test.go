@@ -138,7 +138,7 @@ func TestBenchMatchingCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Classes) != 8 || rep.Decoys != 200 || rep.Speed <= 0 {
+	if len(rep.Classes) != 9 || rep.Decoys != 200 || rep.Speed <= 0 { // screen.BenchClasses
 		t.Errorf("report: %+v", rep)
 	}
 	if _, errs, code := runCmd(t, "", "bench", "matching", "--un", "/nonexistent.xml", "--ofac", testOFAC); code == 0 || !strings.Contains(errs, "nonexistent") {

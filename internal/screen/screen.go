@@ -25,7 +25,7 @@ type Options struct {
 	// Threshold is the alerting score; 0 means DefaultThreshold.
 	Threshold float64
 	// MaxCandidates bounds how many listed names are fully scored per
-	// query (the best by blocking score); 0 means 16.
+	// query (the best by blocking score); 0 means 12.
 	MaxCandidates int
 	// IncludeEntities also screens against listed entities (companies,
 	// vessels...); by default only individuals are screened.
