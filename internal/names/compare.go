@@ -91,6 +91,25 @@ func TokenSim(a, b *Token) (float64, string) {
 	return best, how
 }
 
+// knownVariants reports whether two known names at spelling distance d
+// are forms of one name: one vowel apart inside the name (ALIEV, ALIYEV;
+// not MARIA, MARIO, whose final vowel marks another name), or one the
+// other with a final vowel added and at most a letter for the same sound
+// (MARK, MARCO; IVAN, IVANO).
+func knownVariants(a, b string, d float64) bool {
+	la, lb := a[len(a)-1], b[len(b)-1]
+	if d <= 2*costVowelSub && !(la != lb && isVowelByte(la) && isVowelByte(lb)) {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b) == len(a)+1 && isVowelByte(b[len(b)-1]) && !isVowelByte(a[len(a)-1]) {
+		return spellDist(a, b[:len(b)-1]) <= costNearSub
+	}
+	return false
+}
+
 // endVowelVariant reports whether a and b differ only in a final -I,
 // added or for another vowel (HAMZA/HAMZI, HAKIM/HAKIMI): the -I of
 // descent.
@@ -191,10 +210,9 @@ func tokenSim2(ac, ak string, fa, ka bool, sa uint64, bc, bk string, fb, kb bool
 	}
 	d := spellDist(ac, bc)
 	s := minf(spellSim2(ac, bc, d), simEditMax)
-	if ka && kb && (d > 2*costVowelSub || ac[len(ac)-1] != bc[len(bc)-1]) || (ka || kb) && endVowelVariant(ac, bc) {
+	if ka && kb && !knownVariants(ac, bc, d) || (ka || kb) && endVowelVariant(ac, bc) {
 		// two different known names (RAMESH, RAJESH; MARIA, MARIO): not
-		// a typo of one another, though a transliteration may differ by
-		// a vowel (ALIEV, ALIYEV); nor is a known name with another or
+		// a typo of one another (see knownVariants); nor is a known name with another or
 		// an added final vowel (HAMZA, HAMZI; HAKIM, HAKIMI: the -I of
 		// descent makes another name)
 		return minf(s, simKnownCap), HowSimilar
