@@ -96,11 +96,13 @@ func demo(ctx context.Context, env *Env, c demoConfig) error {
 		fmt.Fprintf(out, "watchlist %-5s %6d entries (%s)\n", imp.List, len(imp.Entries), imp.Source)
 	}
 	worldStart := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
-	worldEnd := worldStart.AddDate(0, 0, c.days)
 	if err := prepareDemo(ctx, st, worldStart); err != nil {
 		return err
 	}
-	a, err := newAnalysis(ctx, env, st, c.data, logger(env), "system:demo", func() time.Time { return worldEnd })
+	// The replay's clock is the time of the latest message received, so
+	// that a return leg counts as not flown only once it is due.
+	clock := worldStart
+	a, err := newAnalysis(ctx, env, st, c.data, logger(env), "system:demo", func() time.Time { return clock })
 	if err != nil {
 		return err
 	}
@@ -137,6 +139,9 @@ func demo(ctx context.Context, env *Env, c demoConfig) error {
 	ingestStart := time.Now()
 	stats, err := w.Each(ctx, func(f synth.File) error {
 		batch = append(batch, queue.NewMessage(f.Data, "synth:"+f.Name, f.Time))
+		if f.Time.After(clock) {
+			clock = f.Time
+		}
 		if len(batch) >= 128 {
 			return flush()
 		}

@@ -61,7 +61,12 @@ func LoadSeeds(ctx context.Context, l AlertLister) (Seeds, error) {
 		}
 	}
 	err := each(store.AlertFilter{Cause: store.CauseWatchlist, Limit: 1000}, func(a store.Alert) {
-		if a.IdentityID != 0 && a.Status != store.AlertDismissed {
+		// A watchlist alert not yet reviewed makes a seed only when the
+		// match is strong (top priority or a document match): weak name
+		// matches are mostly namesakes, and linking their co-travellers
+		// would multiply false alerts.
+		strong := a.Status == store.AlertConfirmed || a.Status == store.AlertInReview || a.Priority == 1 || a.Severity == "critical"
+		if a.IdentityID != 0 && a.Status != store.AlertDismissed && strong {
 			if _, ok := seeds[a.IdentityID]; !ok {
 				seeds[a.IdentityID] = Seed{IdentityID: a.IdentityID, AlertID: a.ID, Cause: a.Cause, Status: a.Status, Rule: RuleLinkedWatchlisted}
 			}
