@@ -87,6 +87,8 @@ func (c *Checker) SubjectOf(ft *store.FlightTraveller, f store.Flight, b *store.
 		s.Booking = c.bookingOf(b, flight.Departure)
 	} else {
 		s.Booking.LeadDays = -1
+		// An API record without its PNR still names its booking (RFF+AVF).
+		s.Booking.RecordLocator = ft.RecordLocator
 	}
 	s.Journey.PurchaseLeadDays = -1
 	if j, ok := journeyOf(journeys, &f); ok {

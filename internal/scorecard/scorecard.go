@@ -52,7 +52,7 @@ type Reader interface {
 // and networks are found by criteria and network signals.
 var causes = map[string][]string{
 	synth.ScenarioListed:        {store.CauseWatchlist},
-	synth.ScenarioBrokenTravel:  {store.CauseCriterion, store.CauseNetwork},
+	synth.ScenarioBrokenTravel:  {store.CauseCriterion},
 	synth.ScenarioFacilitator:   {store.CauseCriterion, store.CauseNetwork},
 	synth.ScenarioGrowingGroup:  {store.CauseCriterion, store.CauseNetwork},
 	synth.ScenarioAgencyNetwork: {store.CauseCriterion, store.CauseNetwork},
