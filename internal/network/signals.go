@@ -150,6 +150,11 @@ func (g *Graph) Signals(ctx context.Context, w AlertWriter, seeds Seeds, trigger
 		}
 		byRule := map[string][]Link{}
 		for _, l := range links {
+			// Weak chains (through an agency office, one adjacent seat)
+			// are shown on expansion but do not alert on their own.
+			if l.Evidence.Strength < MinSignalStrength {
+				continue
+			}
 			byRule[l.Seed.Rule] = append(byRule[l.Seed.Rule], l)
 		}
 		rules := make([]string, 0, len(byRule))
@@ -188,6 +193,11 @@ func (g *Graph) Signals(ctx context.Context, w AlertWriter, seeds Seeds, trigger
 	}
 	return out, nil
 }
+
+// MinSignalStrength is the weakest chain of evidence that raises a
+// network alert: a shared phone, e-mail, card, document or booking, or
+// repeated co-travel, not the mere use of one agency office.
+const MinSignalStrength = 0.4
 
 // signalPriority: 2 for a one-hop link of strength 0.5 or more to a confirmed alert's
 // traveller, then 3 to 5 as links weaken.
