@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -35,83 +34,6 @@ func loadLists(specs []string) ([]watchlist.Entry, []screen.ListVersion, error) 
 		versions = append(versions, screen.ListVersion{List: imp.List, Version: imp.Generated, Digest: imp.Digest})
 	}
 	return entries, versions, nil
-}
-
-// screenInput is one JSON Lines query.
-type screenInput struct {
-	ID          string          `json:"id"`
-	Name        string          `json:"name"`
-	Given       string          `json:"given"`
-	Surname     string          `json:"surname"`
-	BirthDate   string          `json:"birth_date"`
-	Nationality string          `json:"nationality"`
-	Gender      string          `json:"gender"`
-	Document    json.RawMessage `json:"document"`
-	Documents   json.RawMessage `json:"documents"`
-}
-
-// parseDocuments accepts a document as a number string, an object
-// {type, number, country}, or an array of either.
-func parseDocuments(raw json.RawMessage) ([]screen.QueryDocument, error) {
-	s := strings.TrimSpace(string(raw))
-	if s == "" || s == "null" {
-		return nil, nil
-	}
-	switch s[0] {
-	case '"':
-		var n string
-		if err := json.Unmarshal(raw, &n); err != nil {
-			return nil, err
-		}
-		if strings.TrimSpace(n) == "" {
-			return nil, nil
-		}
-		return []screen.QueryDocument{{Number: n}}, nil
-	case '{':
-		var d screen.QueryDocument
-		if err := json.Unmarshal(raw, &d); err != nil {
-			return nil, err
-		}
-		return []screen.QueryDocument{d}, nil
-	case '[':
-		var arr []json.RawMessage
-		if err := json.Unmarshal(raw, &arr); err != nil {
-			return nil, err
-		}
-		var out []screen.QueryDocument
-		for _, a := range arr {
-			d, err := parseDocuments(a)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, d...)
-		}
-		return out, nil
-	}
-	return nil, errors.New("document must be a string, an object or an array")
-}
-
-func (in *screenInput) query() (screen.Query, error) {
-	if strings.TrimSpace(in.ID) == "" {
-		return screen.Query{}, errors.New(`missing "id"`)
-	}
-	if strings.TrimSpace(in.Name) == "" && strings.TrimSpace(in.Given+in.Surname) == "" {
-		return screen.Query{}, errors.New(`missing "name"`)
-	}
-	if in.BirthDate != "" && !screen.ValidDate(in.BirthDate) {
-		return screen.Query{}, fmt.Errorf("birth_date %q is not YYYY, YYYY-MM or YYYY-MM-DD", in.BirthDate)
-	}
-	q := screen.Query{ID: in.ID, Name: in.Name, Given: in.Given, Surname: in.Surname, BirthDate: in.BirthDate, Nationality: in.Nationality, Gender: in.Gender}
-	d1, err := parseDocuments(in.Document)
-	if err != nil {
-		return q, fmt.Errorf("document: %v", err)
-	}
-	d2, err := parseDocuments(in.Documents)
-	if err != nil {
-		return q, fmt.Errorf("documents: %v", err)
-	}
-	q.Documents = append(d1, d2...)
-	return q, nil
 }
 
 type screenOutput struct {
@@ -171,11 +93,11 @@ func screenStream(ctx context.Context, env *Env, s *screen.Screener) error {
 			line++
 			text := strings.TrimSpace(string(raw))
 			if text != "" {
-				var in screenInput
+				var in screen.Input
 				var q screen.Query
 				perr := json.Unmarshal([]byte(text), &in)
 				if perr == nil {
-					q, perr = in.query()
+					q, perr = in.Query()
 				}
 				if perr != nil {
 					bad++
