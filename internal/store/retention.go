@@ -21,6 +21,8 @@ type RetentionReport struct {
 	RawMessages      int64
 	Flights          int64
 	Alerts           int64
+	NetworkTrips     int64
+	NetworkNodes     int64
 }
 
 // maskedExplanation replaces explanations that may quote personal data.
@@ -213,8 +215,8 @@ func maskBookingDoc(raw json.RawMessage) (string, error) {
 }
 
 func (r RetentionReport) String() string {
-	return fmt.Sprintf("flight_travellers=%d bookings=%d booking_versions=%d identities=%d raw_messages=%d flights=%d alerts=%d",
-		r.FlightTravellers, r.Bookings, r.BookingVersions, r.Identities, r.RawMessages, r.Flights, r.Alerts)
+	return fmt.Sprintf("flight_travellers=%d bookings=%d booking_versions=%d identities=%d raw_messages=%d flights=%d alerts=%d network_trips=%d network_nodes=%d",
+		r.FlightTravellers, r.Bookings, r.BookingVersions, r.Identities, r.RawMessages, r.Flights, r.Alerts, r.NetworkTrips, r.NetworkNodes)
 }
 
 // Delete removes the data of flights that departed before olderThan (EU
@@ -252,6 +254,17 @@ func (s *Store) Delete(ctx context.Context, olderThan time.Time) (RetentionRepor
 				AND NOT EXISTS (SELECT 1 FROM message_flights mf WHERE mf.message_id = raw_messages.id)`, before, &rep.RawMessages},
 			{"identity alerts", `DELETE FROM alerts WHERE flight_traveller_id IS NULL AND identity_id IN (` + orphanIdentities + `)`, before, nil},
 			{"identities", `DELETE FROM identities WHERE id IN (` + orphanIdentities + `)`, before, &rep.Identities},
+			// The link graph holds phones, e-mails, cards and documents: it
+			// goes with the trips and identities it was observed from.
+			{"network trips", `DELETE FROM network_trips WHERE day < $1
+				AND identity_id NOT IN (SELECT id FROM identities WHERE retained)`, cutoff, &rep.NetworkTrips},
+			{"network travellers", `DELETE FROM network_nodes WHERE kind = 'traveller' AND $1 <> ''
+				AND NOT EXISTS (SELECT 1 FROM identities i WHERE CAST(i.id AS TEXT) = network_nodes.key)`, cutoff, nil},
+			{"network links", `DELETE FROM network_edges WHERE last_seen < $1 AND NOT EXISTS (
+				SELECT 1 FROM network_nodes n JOIN identities i ON CAST(i.id AS TEXT) = n.key
+				WHERE n.kind = 'traveller' AND i.retained AND n.id IN (network_edges.a, network_edges.b))`, cutoff, nil},
+			{"network identifiers", `DELETE FROM network_nodes WHERE kind <> 'traveller' AND $1 <> ''
+				AND NOT EXISTS (SELECT 1 FROM network_edges e WHERE e.a = network_nodes.id OR e.b = network_nodes.id)`, cutoff, &rep.NetworkNodes},
 		}
 		for _, st := range steps {
 			res, err := c.exec(ctx, st.q, st.arg)
