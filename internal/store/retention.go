@@ -194,6 +194,9 @@ func (s *Store) Depersonalise(ctx context.Context, olderThan time.Time) (Retenti
 			return fmt.Errorf("purge raw messages: %w", err)
 		}
 		rep.RawMessages, _ = res.RowsAffected()
+		if err := c.forgetNetwork(ctx, cutoff, &rep); err != nil {
+			return err
+		}
 
 		_, err = c.Audit(ctx, AuditRecord{Actor: RetentionActor, Action: "retention.depersonalise", Object: "cutoff:" + cutoff,
 			Purpose: "EU PNR Directive art. 12(2)", Detail: rep.String()})
@@ -254,17 +257,6 @@ func (s *Store) Delete(ctx context.Context, olderThan time.Time) (RetentionRepor
 				AND NOT EXISTS (SELECT 1 FROM message_flights mf WHERE mf.message_id = raw_messages.id)`, before, &rep.RawMessages},
 			{"identity alerts", `DELETE FROM alerts WHERE flight_traveller_id IS NULL AND identity_id IN (` + orphanIdentities + `)`, before, nil},
 			{"identities", `DELETE FROM identities WHERE id IN (` + orphanIdentities + `)`, before, &rep.Identities},
-			// The link graph holds phones, e-mails, cards and documents: it
-			// goes with the trips and identities it was observed from.
-			{"network trips", `DELETE FROM network_trips WHERE day < $1
-				AND identity_id NOT IN (SELECT id FROM identities WHERE retained)`, cutoff, &rep.NetworkTrips},
-			{"network travellers", `DELETE FROM network_nodes WHERE kind = 'traveller' AND $1 <> ''
-				AND NOT EXISTS (SELECT 1 FROM identities i WHERE CAST(i.id AS TEXT) = network_nodes.key)`, cutoff, nil},
-			{"network links", `DELETE FROM network_edges WHERE last_seen < $1 AND NOT EXISTS (
-				SELECT 1 FROM network_nodes n JOIN identities i ON CAST(i.id AS TEXT) = n.key
-				WHERE n.kind = 'traveller' AND i.retained AND n.id IN (network_edges.a, network_edges.b))`, cutoff, nil},
-			{"network identifiers", `DELETE FROM network_nodes WHERE kind <> 'traveller' AND $1 <> ''
-				AND NOT EXISTS (SELECT 1 FROM network_edges e WHERE e.a = network_nodes.id OR e.b = network_nodes.id)`, cutoff, &rep.NetworkNodes},
 		}
 		for _, st := range steps {
 			res, err := c.exec(ctx, st.q, st.arg)
@@ -275,6 +267,9 @@ func (s *Store) Delete(ctx context.Context, olderThan time.Time) (RetentionRepor
 				*st.count, _ = res.RowsAffected()
 			}
 		}
+		if err := c.forgetNetwork(ctx, cutoff, &rep); err != nil {
+			return err
+		}
 		_, err := c.Audit(ctx, AuditRecord{Actor: RetentionActor, Action: "retention.delete", Object: "cutoff:" + cutoff,
 			Purpose: "EU PNR Directive art. 12(4)", Detail: rep.String()})
 		return err
@@ -283,4 +278,38 @@ func (s *Store) Delete(ctx context.Context, olderThan time.Time) (RetentionRepor
 		return RetentionReport{}, fmt.Errorf("store: delete: %w", err)
 	}
 	return rep, nil
+}
+
+// forgetNetwork removes from the link graph what was observed before the
+// cutoff: it holds phones, e-mails, cards and documents, so it is
+// depersonalised (and deleted) with the trips it was observed from, except
+// the links of retained identities. A running server's in-memory graph
+// forgets them at its next start.
+func (c *conn) forgetNetwork(ctx context.Context, cutoff string, rep *RetentionReport) error {
+	steps := []struct {
+		what  string
+		q     string
+		count *int64
+	}{
+		{"network trips", `DELETE FROM network_trips WHERE day < $1
+			AND identity_id NOT IN (SELECT id FROM identities WHERE retained)`, &rep.NetworkTrips},
+		{"network travellers", `DELETE FROM network_nodes WHERE kind = 'traveller' AND $1 <> ''
+			AND NOT EXISTS (SELECT 1 FROM identities i WHERE CAST(i.id AS TEXT) = network_nodes.key)`, nil},
+		{"network links", `DELETE FROM network_edges WHERE last_seen < $1 AND NOT EXISTS (
+			SELECT 1 FROM network_nodes n JOIN identities i ON CAST(i.id AS TEXT) = n.key
+			WHERE n.kind = 'traveller' AND i.retained AND n.id IN (network_edges.a, network_edges.b))`, nil},
+		{"network identifiers", `DELETE FROM network_nodes WHERE kind <> 'traveller' AND $1 <> ''
+			AND NOT EXISTS (SELECT 1 FROM network_edges e WHERE e.a = network_nodes.id OR e.b = network_nodes.id)`, &rep.NetworkNodes},
+	}
+	for _, st := range steps {
+		res, err := c.exec(ctx, st.q, cutoff)
+		if err != nil {
+			return fmt.Errorf("forget %s: %w", st.what, err)
+		}
+		if st.count != nil {
+			n, _ := res.RowsAffected()
+			*st.count += n
+		}
+	}
+	return nil
 }

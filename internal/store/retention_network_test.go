@@ -44,3 +44,31 @@ func testDeleteNetwork(t *testing.T, tg target) {
 		t.Fatalf("nodes left: %v", have)
 	}
 }
+
+func TestDepersonaliseNetworkSQLite(t *testing.T) { testDepersonaliseNetwork(t, newSQLite(t)) }
+func TestDepersonaliseNetworkPostgres(t *testing.T) {
+	testDepersonaliseNetwork(t, newPostgres(t))
+}
+
+// testDepersonaliseNetwork: after six months the identifiers a traveller
+// was linked by (phone, e-mail) leave the graph; recent links stay.
+func testDepersonaliseNetwork(t *testing.T, tg target) {
+	s := tg.open(t)
+	id := must(s.SaveIdentity(ctx, Identity{Names: []PersonName{{"ANY", "ONE"}}}, []string{"n:ANY"})).ok(t)
+	tn := must(s.UpsertNetworkNode(ctx, "traveller", strconv.FormatInt(id, 10), "2026-01-01")).ok(t).ID
+	old := must(s.UpsertNetworkNode(ctx, "email", "old@example.org", "2026-01-01")).ok(t).ID
+	recent := must(s.UpsertNetworkNode(ctx, "email", "new@example.org", "2026-10-01")).ok(t).ID
+	must(s.UpsertNetworkEdge(ctx, NetworkEdge{A: tn, B: old, Kind: "email", Count: 1, FirstSeen: "2026-01-01", LastSeen: "2026-01-01"}, true)).ok(t)
+	must(s.UpsertNetworkEdge(ctx, NetworkEdge{A: tn, B: recent, Kind: "email", Count: 1, FirstSeen: "2026-10-01", LastSeen: "2026-10-01"}, true)).ok(t)
+	rep := must(s.Depersonalise(ctx, time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))).ok(t)
+	if rep.NetworkNodes != 1 {
+		t.Fatalf("report %+v: want the old e-mail forgotten", rep)
+	}
+	left := map[string]bool{}
+	for _, n := range must(s.NetworkNodes(ctx, 0, 100)).ok(t) {
+		left[n.Key] = true
+	}
+	if left["old@example.org"] || !left["new@example.org"] {
+		t.Fatalf("nodes left: %v", left)
+	}
+}
