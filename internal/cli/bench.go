@@ -18,6 +18,8 @@ var benchCommands = map[string]struct {
 	run     func(ctx context.Context, env *Env, args []string) error
 }{
 	"matching": {"name-matching quality and speed against the bundled UN and OFAC lists", runBenchMatching},
+	"network":  {"link-graph scale: build, 2-hop expansion and incremental update latencies", runBenchNetwork},
+	"pipeline": {"end-to-end ingest throughput and peak memory on a streamed synthetic world", runBenchPipeline},
 }
 
 func runBench(ctx context.Context, env *Env, args []string) error {
