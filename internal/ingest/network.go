@@ -42,7 +42,8 @@ func (p *Pipeline) observe(ctx context.Context, tx *store.Tx, ft *store.FlightTr
 
 // signal applies a committed batch to the in-memory graph and raises
 // network alerts for its travellers linked to a confirmed alert's or a
-// watchlisted traveller.
+// watchlisted traveller, and for the network patterns (shared contacts
+// across bookings, agency networks, growing groups) around them.
 func (p *Pipeline) signal(ctx context.Context, nb netBatch) error {
 	if p.network == nil || len(nb.deltas) == 0 {
 		return nil
@@ -58,6 +59,9 @@ func (p *Pipeline) signal(ctx context.Context, nb netBatch) error {
 	}
 	if _, err := p.network.Signals(ctx, p.st, seeds, nb.triggers, network.StoreNamer(ctx, p.st)); err != nil {
 		return fmt.Errorf("network signals: %w", err)
+	}
+	if _, err := p.network.PatternSignals(ctx, p.st, nb.triggers, network.StoreNamer(ctx, p.st)); err != nil {
+		return fmt.Errorf("network pattern signals: %w", err)
 	}
 	return nil
 }

@@ -92,6 +92,11 @@ type Graph struct {
 	groupsMu      sync.Mutex
 	groupsVersion uint64
 	groups        []Group
+
+	// patternSeen remembers, per "identity|rule", the pattern last
+	// alerted (PatternSignals writes an alert again only when it changed).
+	patternMu   sync.Mutex
+	patternSeen map[string]string
 }
 
 // NewGraph returns an empty graph.
