@@ -18,7 +18,9 @@
 // link strength with the chain of evidence in words; Groups finds the
 // connected groups over strong links and how they grew week by week;
 // Signals raises alerts (cause network) for travellers linked within two
-// hops to a confirmed alert's or a watchlisted traveller. See
+// hops to a confirmed alert's or a watchlisted traveller; PatternSignals
+// raises them for network patterns seen without any seed (one contact on
+// several separate bookings, an agency network, a growing group). See
 // docs/network.md.
 package network
 

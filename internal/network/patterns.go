@@ -96,9 +96,7 @@ func (g *Graph) Patterns(identities []int64, names Namer) []Pattern {
 		if len(ms) < PatternMinTravellers {
 			continue
 		}
-		if p, ok := g.pattern(ms, nameKey(names, g)); ok {
-			out = append(out, p)
-		}
+		out = append(out, g.pattern(ms, nameKey(names, g))...)
 	}
 	return out
 }
@@ -287,28 +285,36 @@ func (g *Graph) corroborated(an *analysis) []int32 {
 // bookings and days and no single identifier explains it, else a shared
 // contact (an agency network when one small office made all its
 // bookings).
-func (g *Graph) pattern(ms []int32, nameKey func(int32) string) (Pattern, bool) {
+func (g *Graph) pattern(ms []int32, nameKey func(int32) string) []Pattern {
 	an := g.analyse(ms, nameKey)
 	if len(an.clusters) < PatternMinBookings {
-		return Pattern{}, false
+		return nil
 	}
-	p := Pattern{}
-	var members []int32
-	var shared []*ident
+	var out []Pattern
+	covered := map[int32]bool{}
 	grown := g.analyse(g.corroborated(an), nameKey)
 	star := len(grown.shared) > 0 && len(grown.shared[0].clusters) == len(grown.clusters)
-	switch {
-	case len(grown.clusters) >= PatternMinBookings && len(grown.ms) >= GrowingMinMembers &&
-		len(grown.days) >= GrowingMinDays && len(grown.shared) > 0 && !star:
-		p.Rule = RuleGrowingGroup
-		members, shared, an = grown.ms, grown.shared, grown
-		if len(an.offices) > 0 && len(an.offices[0].clusters) == len(an.clusters) {
-			p.Office = g.nodeID(an.offices[0].n)
+	if len(grown.clusters) >= PatternMinBookings && len(grown.ms) >= GrowingMinMembers &&
+		len(grown.days) >= GrowingMinDays && len(grown.shared) > 0 && !star {
+		p := Pattern{Rule: RuleGrowingGroup}
+		if len(grown.offices) > 0 && len(grown.offices[0].clusters) == len(grown.clusters) {
+			p.Office = g.nodeID(grown.offices[0].n)
 		}
-	case len(an.shared) > 0 && len(an.shared[0].clusters) >= PatternMinBookings && len(an.shared[0].travellers) >= PatternMinTravellers:
-		s := an.shared[0]
-		members, shared = s.travellers, an.shared[:1]
-		p.Rule = RuleSharedContact
+		out = append(out, g.finish(p, grown.ms, grown.shared))
+		for _, m := range grown.ms {
+			covered[m] = true
+		}
+	}
+	// Every shared contact reaching enough bookings and travellers not
+	// already reported (one group can hold two networks that met).
+	for _, s := range an.shared {
+		if len(s.clusters) < PatternMinBookings || len(s.travellers) < PatternMinTravellers {
+			continue
+		}
+		if !slices.ContainsFunc(s.travellers, func(m int32) bool { return !covered[m] }) {
+			continue
+		}
+		p := Pattern{Rule: RuleSharedContact}
 		for _, o := range an.offices {
 			if len(o.clusters) < len(s.clusters) {
 				break
@@ -326,9 +332,16 @@ func (g *Graph) pattern(ms []int32, nameKey func(int32) string) (Pattern, bool) 
 				break
 			}
 		}
-	default:
-		return Pattern{}, false
+		out = append(out, g.finish(p, s.travellers, []*ident{s}))
+		for _, m := range s.travellers {
+			covered[m] = true
+		}
 	}
+	return out
+}
+
+// finish fills a pattern's members and evidence.
+func (g *Graph) finish(p Pattern, members []int32, shared []*ident) Pattern {
 	in := map[int32]bool{}
 	for _, m := range members {
 		in[m] = true
@@ -371,7 +384,7 @@ func (g *Graph) pattern(ms []int32, nameKey func(int32) string) (Pattern, bool) 
 	for _, d := range ds {
 		p.Joined = append(p.Joined, DayCount{Day: cmp.Or(date(d), "unknown"), Added: jd[d]})
 	}
-	return p, true
+	return p
 }
 
 // nameKey returns a member's "SURNAME/FIRSTGIVEN" from a namer's label

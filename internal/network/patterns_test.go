@@ -79,15 +79,17 @@ func newPatternWorld(t *testing.T) *patternWorld {
 		// three men who share nothing else, through different offices.
 		f1, f2, f3 := person("FAC1", "ALPHA", "ONE"), person("FAC2", "BRAVO", "TWO"), person("FAC3", "CHARLIE", "THREE")
 		book("FAC001", 1, 2, "1110001", []string{"+90 532 111 2233"}, nil, "", nil, f1)
-		book("FAC002", 2, 4, "1110002", []string{"00905321112233"}, nil, "", nil, f2)
+		book("FAC002", 2, 4, "1110002", []string{"00905321112233"}, []string{"met@example.net"}, "", nil, f2)
 		book("FAC003", 3, 6, "1110004", []string{"0532 111 22 33"}, nil, "", nil, f3)
 		// Agency network: a small office giving its phone on four
-		// bookings of five travellers, paid cash.
+		// bookings of five travellers, paid cash. One of them shares an
+		// e-mail with one of the facilitator's: two networks in one
+		// contact group, each reported.
 		a1, a2, a3 := person("AG1", "DELTA", "A"), person("AG2", "ECHO", "B"), person("AG3", "FOXTROT", "C")
 		a4, a5 := person("AG4", "GOLF", "D"), person("AG5", "HOTEL", "E")
 		agp := []string{"+905425550000"}
 		book("AGN001", 11, 2, "5550001", agp, nil, "", nil, a1)
-		book("AGN002", 12, 3, "5550001", agp, nil, "", nil, a2)
+		book("AGN002", 12, 3, "5550001", agp, []string{"met@example.net"}, "", nil, a2)
 		book("AGN003", 13, 5, "5550001", agp, nil, "", nil, a3)
 		book("AGN004", 14, 7, "5550001", agp, nil, "", nil, a4, a5)
 		// Growing group: a pair, then newcomers on their own bookings
@@ -191,38 +193,44 @@ func TestPatternSignals(t *testing.T) {
 	w := newPatternWorld(t)
 	ctx := w.ctx
 	names := StoreNamer(ctx, w.st)
-	// Only the facilitator's last traveller was just committed: the whole
-	// pattern is alerted, each member once.
-	alerts, err := w.g.PatternSignals(ctx, w.st, []Trigger{{IdentityID: w.ids["FAC3"], FlightTravellerID: 0, FlightID: 0}}, names)
+	// Only the facilitator's last traveller was just committed: its whole
+	// contact group is examined (the facilitator's pattern, and the agency
+	// network met through a shared e-mail), each member alerted once.
+	alerts, err := w.g.PatternSignals(ctx, w.st, []Trigger{{IdentityID: w.ids["FAC3"]}}, names)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids []int64
+	byRule := map[string][]int64{}
 	for _, a := range alerts {
-		ids = append(ids, a.IdentityID)
-		if a.Cause != store.CauseNetwork || a.Rule != RuleSharedContact || a.Status != store.AlertNew {
+		byRule[a.Rule] = append(byRule[a.Rule], a.IdentityID)
+		if a.Cause != store.CauseNetwork || a.Status != store.AlertNew || a.Priority != 3 {
 			t.Errorf("alert %+v", a)
 		}
 		var p Pattern
 		if err := json.Unmarshal(a.Explanation, &p); err != nil {
 			t.Fatal(err)
 		}
-		if p.Summary == "" || len(p.Shared) != 1 || p.Shared[0].Node != "phone:+905321112233" || len(p.Bookings) != 3 {
+		if a.Rule == RuleSharedContact && (p.Summary == "" || len(p.Shared) != 1 || p.Shared[0].Node != "phone:+905321112233" || len(p.Bookings) != 3) {
 			t.Errorf("explanation %s", a.Explanation)
 		}
 	}
-	slices.Sort(ids)
-	if !slices.Equal(ids, w.names("FAC1", "FAC2", "FAC3")) {
-		t.Errorf("alerted %v", ids)
+	for rule, keys := range map[string][]string{RuleSharedContact: {"FAC1", "FAC2", "FAC3"}, RuleAgencyNetwork: {"AG1", "AG2", "AG3", "AG4", "AG5"}} {
+		slices.Sort(byRule[rule])
+		if !slices.Equal(byRule[rule], w.names(keys...)) {
+			t.Errorf("%s alerted %v, want %v", rule, byRule[rule], w.names(keys...))
+		}
 	}
-	// Every traveller again: the other two patterns are raised, the
-	// facilitator's is not written again; no noise is alerted.
+	if len(alerts) != 8 {
+		t.Errorf("%d alerts on the first pass, want 8", len(alerts))
+	}
+	// Every traveller again: the growing group is raised, the other two
+	// patterns are not written again; no noise is alerted.
 	alerts, err = w.g.PatternSignals(ctx, w.st, w.trips, names)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(alerts) != 10 {
-		t.Errorf("%d alerts on the second pass, want 10 (agency network 5, growing group 5)", len(alerts))
+	if len(alerts) != 5 {
+		t.Errorf("%d alerts on the second pass, want 5 (growing group)", len(alerts))
 	}
 	net, err := w.st.Alerts(ctx, store.AlertFilter{Cause: store.CauseNetwork, Limit: 100})
 	if err != nil {
