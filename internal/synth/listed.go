@@ -267,16 +267,22 @@ func (p *planner) listed(sc *Scenario, cands []listedCand) bool {
 	per.middle = ""
 	per.email = makeEmail(p.rng, per)
 	lt := &Listed{List: e.List, ID: e.ID, Name: c.full[ni], Variations: vars}
-	// Birth date: the listed one, or one in the listed year, or none of it.
+	// Birth date: a listed person travels on documents with their real
+	// birth date, which the list records when it gives a full date (or
+	// a year). What is partial is the airline data (no DOCS in the PNR,
+	// a variant spelling), never a contradicting birth date: that is
+	// the namesake decoy.
 	for _, bd := range e.BirthDates {
-		if len(bd.Date) == 10 && chance(p.rng, 0.5) {
+		if len(bd.Date) == 10 {
+			chance(p.rng, 0.5) // keeps the world's random stream as it was
 			if t, err := time.Parse("2006-01-02", bd.Date); err == nil {
 				per.birth = t
 				lt.ListedBirthDate = true
 			}
 			break
 		}
-		if len(bd.Date) == 4 && chance(p.rng, 0.3) {
+		if len(bd.Date) == 4 {
+			chance(p.rng, 0.3)
 			if t, err := time.Parse("2006", bd.Date); err == nil {
 				per.birth = t.AddDate(0, 0, p.rng.IntN(365))
 			}
