@@ -314,6 +314,19 @@ func (g *Graph) pattern(ms []int32, nameKey func(int32) string) []Pattern {
 		if !slices.ContainsFunc(s.travellers, func(m int32) bool { return !covered[m] }) {
 			continue
 		}
+		// Bookings of one family name are one household's (a family
+		// e-mail on the parents' and the children's bookings).
+		households := map[string]bool{}
+		for _, m := range s.travellers {
+			k, _, _ := strings.Cut(nameKey(m), "/")
+			if k == "" {
+				k = "#" + strconv.Itoa(int(an.cluster[m]))
+			}
+			households[k] = true
+		}
+		if len(households) < PatternMinBookings {
+			continue
+		}
 		p := Pattern{Rule: RuleSharedContact}
 		for _, o := range an.offices {
 			if len(o.clusters) < len(s.clusters) {
