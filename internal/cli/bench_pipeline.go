@@ -9,7 +9,6 @@ import (
 
 	"github.com/chokepoint/chokepoint/internal/ingest"
 	"github.com/chokepoint/chokepoint/internal/network"
-	"github.com/chokepoint/chokepoint/internal/queue"
 	"github.com/chokepoint/chokepoint/internal/screen"
 	"github.com/chokepoint/chokepoint/internal/store"
 	"github.com/chokepoint/chokepoint/internal/synth"
@@ -75,54 +74,35 @@ func runBenchPipeline(ctx context.Context, env *Env, args []string) error {
 	}
 	defer st.Close()
 	start := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
-	clock := start
-	a, err := newAnalysis(ctx, env, st, dir, logger(env), "system:bench", func() time.Time { return clock })
+	clock := &replayClock{t: start}
+	a, err := newAnalysis(ctx, env, st, dir, logger(env), "system:bench", clock.now)
 	if err != nil {
 		return err
 	}
 	w := synth.New(synth.Config{Seed: 11, Start: start, Days: *days, Travellers: *travellers})
 	rep := pipelineReport{Days: *days, Store: st.Backend()}
-	var msgs []queue.Message
-	flush := func() error {
-		res, err := a.pipe.Process(ctx, msgs)
-		if err != nil {
-			return err
+	began := time.Now()
+	quarter := max(*days/4, 1)
+	lastDay := start
+	seen := func(f synth.File) {
+		if d := int(f.Time.Sub(lastDay).Hours() / 24); d >= quarter {
+			rss, _ := screen.ReadRSS()
+			rep.RSSAtQuarters = append(rep.RSSAtQuarters, float64(rss)/(1<<20))
+			lastDay = f.Time
 		}
+	}
+	_, err = replay(ctx, w, a.pipe, clock, *batch, seen, func(res []ingest.Result) error {
 		for _, r := range res {
 			if r.Status == ingest.Rejected {
 				return fmt.Errorf("synthetic message rejected: %s", r.Reason)
 			}
 			rep.Records += r.Travellers
 		}
-		rep.Files += len(msgs)
-		msgs = msgs[:0]
-		return nil
-	}
-	began := time.Now()
-	quarter := max(*days/4, 1)
-	lastDay := start
-	_, err = w.Each(ctx, func(f synth.File) error {
-		msgs = append(msgs, queue.NewMessage(f.Data, f.Name, f.Time))
-		if f.Time.After(clock) {
-			clock = f.Time
-		}
-		if d := int(f.Time.Sub(lastDay).Hours() / 24); d >= quarter {
-			rss, _ := screen.ReadRSS()
-			rep.RSSAtQuarters = append(rep.RSSAtQuarters, float64(rss)/(1<<20))
-			lastDay = f.Time
-		}
-		if len(msgs) >= *batch {
-			return flush()
-		}
+		rep.Files += len(res)
 		return nil
 	})
 	if err != nil {
 		return err
-	}
-	if len(msgs) > 0 {
-		if err := flush(); err != nil {
-			return err
-		}
 	}
 	rep.Seconds = time.Since(began).Seconds()
 	rep.FilesPerSec = float64(rep.Files) / rep.Seconds

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/chokepoint/chokepoint/internal/ingest"
-	"github.com/chokepoint/chokepoint/internal/queue"
 	"github.com/chokepoint/chokepoint/internal/scorecard"
 	"github.com/chokepoint/chokepoint/internal/store"
 	"github.com/chokepoint/chokepoint/internal/synth"
@@ -99,10 +98,8 @@ func demo(ctx context.Context, env *Env, c demoConfig) error {
 	if err := prepareDemo(ctx, st, worldStart); err != nil {
 		return err
 	}
-	// The replay's clock is the time of the latest message received, so
-	// that a return leg counts as not flown only once it is due.
-	clock := worldStart
-	a, err := newAnalysis(ctx, env, st, c.data, logger(env), "system:demo", func() time.Time { return clock })
+	clock := &replayClock{t: worldStart}
+	a, err := newAnalysis(ctx, env, st, c.data, logger(env), "system:demo", clock.now)
 	if err != nil {
 		return err
 	}
@@ -113,13 +110,9 @@ func demo(ctx context.Context, env *Env, c demoConfig) error {
 		Travellers: c.travellers, Listed: listed})
 	total := estimateFiles(c.days, c.travellers)
 	bar := newProgress(env.Stderr, "ingest", total)
-	var batch []queue.Message
 	var sum ingestSummary
-	flush := func() error {
-		res, err := p.Process(ctx, batch)
-		if err != nil {
-			return err
-		}
+	ingestStart := time.Now()
+	stats, err := replay(ctx, w, p, clock, 128, nil, func(res []ingest.Result) error {
 		for _, r := range res {
 			switch r.Status {
 			case ingest.Accepted:
@@ -132,28 +125,11 @@ func demo(ctx context.Context, env *Env, c demoConfig) error {
 			sum.Bookings += r.Bookings
 			sum.Travellers += r.Travellers
 		}
-		bar.add(len(batch))
-		batch = batch[:0]
-		return nil
-	}
-	ingestStart := time.Now()
-	stats, err := w.Each(ctx, func(f synth.File) error {
-		batch = append(batch, queue.NewMessage(f.Data, "synth:"+f.Name, f.Time))
-		if f.Time.After(clock) {
-			clock = f.Time
-		}
-		if len(batch) >= 128 {
-			return flush()
-		}
+		bar.add(len(res))
 		return nil
 	})
 	if err != nil {
 		return err
-	}
-	if len(batch) > 0 {
-		if err := flush(); err != nil {
-			return err
-		}
 	}
 	bar.total = bar.done
 	bar.finish()
